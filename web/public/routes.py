@@ -1,0 +1,38 @@
+"""Home page, language switch and health check."""
+from flask import jsonify, redirect, render_template, request, session, url_for
+from sqlalchemy import func, select, text
+
+from web.extensions import db
+from web.i18n import LANGUAGES
+from web.models import Organisation, Workpost
+from web.public import bp
+from web.safe_redirect import safe_next
+
+
+@bp.get("/")
+def home():
+    stats = {
+        "workposts": db.session.scalar(
+            select(func.count()).select_from(Workpost).where(Workpost.status == "published")
+        ),
+        "organisations": db.session.scalar(
+            select(func.count()).select_from(Organisation).where(Organisation.active.is_(True))
+        ),
+    }
+    return render_template("public/home.html", stats=stats)
+
+
+@bp.get("/taal/<code>")
+def set_language(code: str):
+    if code in LANGUAGES:
+        session["lang"] = code
+    return redirect(safe_next(request.args.get("next"), url_for("public.home")))
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # the check exists to report exactly this, not to crash
+        return jsonify({"status": "error", "database": "unreachable"}), 503
+    return jsonify({"status": "ok", "database": "ok"})
