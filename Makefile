@@ -24,7 +24,7 @@ translations: install
 	$(BIN)/python -m web.i18n
 
 run: install translations
-	$(FLASK) db upgrade
+	$(FLASK) db upgrade heads
 	$(FLASK) seed demo --if-empty
 	@echo ""
 	@echo "  Werkpostwijzer draait op  http://127.0.0.1:5000"

@@ -81,7 +81,7 @@ def build_app(tmp: Path, url: str, **extra):
     compile_catalogs()
     app = create_app(_test_config(tmp, url, **extra))
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     return app
 
 
@@ -129,7 +129,9 @@ def db_session(app):
     with app.app_context():
         connection = db.engine.connect()
     outer = connection.begin()
-    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    # Objects a test made stay readable after the requests in between close the session.
+    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint",
+                           expire_on_commit=False)
     original = db.session
     db.session = scoped_session(factory, scopefunc=lambda: "test")
     try:
@@ -190,7 +192,36 @@ def live_server(fresh_app):
         server.stop()
 
 
-DB_FIXTURES = {"db_session", "client", "runner", "app_ctx", "fresh_app", "live_server"}
+def log_in(client, user):
+    """Put a fully logged-in staff session (password and second factor done) in the client."""
+    import time
+
+    from flask_login.utils import _create_identifier
+
+    app = client.application
+    user_id = user.get_id()
+    with app.test_request_context(environ_base={"HTTP_USER_AGENT": "Werkzeug/test",
+                                                "REMOTE_ADDR": "127.0.0.1"}):
+        identifier = _create_identifier()
+    client.environ_base["HTTP_USER_AGENT"] = "Werkzeug/test"
+    now = int(time.time())
+    with client.session_transaction() as session:
+        session["_user_id"] = user_id
+        session["_fresh"] = True
+        session["_id"] = identifier
+        session["mfa"] = True
+        session["login_at"] = now
+        session["seen_at"] = now
+
+
+@pytest.fixture()
+def login(client):
+    """login(user): the client is now that user, past the second factor."""
+    return lambda user: log_in(client, user)
+
+
+DB_FIXTURES = {"db_session", "client", "runner", "app_ctx", "fresh_app", "live_server",
+               "login"}
 
 
 def pytest_collection_modifyitems(items):

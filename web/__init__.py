@@ -46,7 +46,7 @@ def register_blueprints(app: Flask) -> None:
     from web.public import bp as public_bp
 
     app.register_blueprint(public_bp)
-    for area in ("signup", "directory", "supervisor", "admin", "api"):
+    for area in ("account", "signup", "directory", "info", "supervisor", "admin", "api"):
         _register_optional(app, area)
 
 

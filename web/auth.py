@@ -38,4 +38,4 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.session_protection = "strong"
-    login_manager.login_view = "supervisor.login" if "supervisor" in app.blueprints else None
+    login_manager.login_view = "account.login"
