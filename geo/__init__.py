@@ -1,6 +1,6 @@
 """Belgian geography for Werkpostwijzer: postcodes, places, distances, travel times.
 
-Never imports the web app; the matcher, the seed data and the web app all use it.
+Never imports flask or the web app; the matcher, the seed data and the web app all use it.
 """
 from geo.distance import distance_km, haversine_km
 from geo.errors import GeoError, InvalidCoordinates, OutsideBelgium, UnknownPostcode
@@ -11,13 +11,13 @@ from geo.gazetteer import (
 )
 from geo.geocoder import Geocoder, NominatimGeocoder, PostcodeGeocoder, make_geocoder
 from geo.point import Point, require_belgium
-from geo.travel import ASSUMPTIONS, MODES, fastest, travel_minutes
+from geo.travel import ASSUMPTIONS, CAVEAT, MODES, fastest, travel_minutes
 
 __all__ = [
-    "ASSUMPTIONS", "FLEMISH_PROVINCES", "GeoError", "Geocoder", "InvalidCoordinates", "MODES",
-    "NominatimGeocoder", "OutsideBelgium", "PROVINCES", "Place", "Point", "PostcodeGeocoder",
-    "Province", "SERVICE_PROVINCES", "UnknownPostcode", "distance_km", "fastest", "fold",
-    "haversine_km", "lookup_postcode", "make_geocoder", "municipalities", "nearest_place",
-    "postcode_centre", "postcodes", "province", "province_of", "provinces", "require_belgium",
-    "search_places", "travel_minutes",
+    "ASSUMPTIONS", "CAVEAT", "FLEMISH_PROVINCES", "GeoError", "Geocoder", "InvalidCoordinates",
+    "MODES", "NominatimGeocoder", "OutsideBelgium", "PROVINCES", "Place", "Point",
+    "PostcodeGeocoder", "Province", "SERVICE_PROVINCES", "UnknownPostcode", "distance_km",
+    "fastest", "fold", "haversine_km", "lookup_postcode", "make_geocoder", "municipalities",
+    "nearest_place", "postcode_centre", "postcodes", "province", "province_of", "provinces",
+    "require_belgium", "search_places", "travel_minutes",
 ]

@@ -1,16 +1,20 @@
 """Door-to-door travel time per mode, estimated from the straight-line distance.
 
-A straight line is a rough proxy: roads and rails wind, buses wait. Each mode turns the
-straight-line kilometres into road kilometres with a detour factor, divides by a typical
-door-to-door speed, and adds a fixed overhead (walking to the stop and waiting, parking).
-The figures are assumptions, shown to users as such:
+A straight line is a rough proxy: roads and rails wind, buses run on timetables, a canal
+may have one bridge. Each mode turns the straight-line kilometres into travelled kilometres
+with a detour factor, divides by a typical door-to-door speed, and adds a fixed overhead:
+
+    minutes = km * detour / speed_kmh * 60 + overhead_min
+
+The figures are assumptions, to be shown to users as estimates:
 
 - walk: 4.5 km/h, detour 1.3, no overhead
 - bike: 14 km/h, detour 1.25, 2 min to take and park the bike
-- public_transport: 20 km/h average including changes, detour 1.4, 12 min to walk to the
-  stop and wait
+- public_transport: 20 km/h effective, including changes; detour 1.4; 12 min to walk to
+  the stop and wait
 - car: 35 km/h average in Flemish traffic, detour 1.3, 5 min to park
-- driven (someone brings the person): like the car, 5 min to be dropped off
+- driven (someone else drives the person): like the car, but instead of parking 5 min to be
+  picked up and dropped off
 """
 import numpy as np
 
@@ -24,25 +28,33 @@ ASSUMPTIONS = {
     "driven": {"speed_kmh": 35.0, "detour": 1.3, "overhead_min": 5.0},
 }
 
+CAVEAT = ("Estimated from the straight-line distance with a detour factor per mode; "
+          "real journeys can take longer.")
+
 
 def _model(mode: str) -> dict:
     try:
         return ASSUMPTIONS[mode]
-    except KeyError:
+    except (KeyError, TypeError):
         raise ValueError(f"unknown travel mode {mode!r}; known: {', '.join(MODES)}") from None
 
 
 def travel_minutes(km, mode: str):
-    """Minutes for a straight-line distance; km may be a float or a numpy array."""
+    """Estimated minutes for a straight-line distance in km: a float for a number, an
+    array for an array (vectorised for the matcher)."""
     model = _model(mode)
-    minutes = np.asarray(km, dtype=float) * model["detour"] / model["speed_kmh"] * 60.0
-    minutes = minutes + model["overhead_min"]
-    return float(minutes) if np.ndim(minutes) == 0 else minutes
+    km = np.asarray(km, dtype=float)
+    if not np.all(km >= 0):  # also catches NaN
+        raise ValueError("km: distances must be numbers of at least 0")
+    minutes = km * (model["detour"] / model["speed_kmh"] * 60.0) + model["overhead_min"]
+    return float(minutes) if minutes.ndim == 0 else minutes
 
 
 def fastest(km: float, modes) -> tuple[float, str]:
-    """The quickest of the given modes for this distance: (minutes, mode)."""
-    options = [(travel_minutes(km, mode), mode) for mode in modes]
+    """The quickest of the given modes for this distance: (minutes, mode); ties go to the
+    mode that comes first in MODES, so the answer never depends on the order asked."""
+    options = [(travel_minutes(km, mode), MODES.index(mode), mode) for mode in modes]
     if not options:
-        raise ValueError("no travel modes given")
-    return min(options)
+        raise ValueError("modes: no travel modes given")
+    minutes, _, mode = min(options)
+    return minutes, mode

@@ -4,6 +4,7 @@ Codes may be added, never renamed or dropped (shared/MATCHING_CONTRACT.md). The 
 shows the labels; data, the API and the matcher speak the codes.
 """
 from geo.travel import MODES
+from matcher.errors import MatcherError
 
 ACTIVITY_LABELS = {
     "kitchen": ("Keuken", "Kitchen"),
@@ -128,29 +129,28 @@ DAYS = tuple(DAY_LABELS)
 __all__ = [
     "ACTIVITIES", "ACTIVITY_EXAMPLES", "ACTIVITY_LABELS", "DAYS", "DAY_LABELS", "MODES",
     "MODE_LABELS", "PART_LABELS", "SLOTS", "SLOT_LABELS", "SUPPORTS", "SUPPORT_EXPLAIN",
-    "SUPPORT_LABELS", "check_codes",
+    "SUPPORT_LABELS", "UnknownCode", "check_codes",
 ]
 
 
-class UnknownCode(ValueError):
+class UnknownCode(MatcherError):
     """An input code that is not in the contract; `field` names where it was found."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
 
+def check_codes(values, allowed, field: str, kind: str = "code") -> tuple[str, ...]:
+    """The values as a tuple without duplicates, or UnknownCode naming the first bad one.
 
-def check_codes(values, allowed, field: str) -> tuple[str, ...]:
-    """The values as a tuple without duplicates, or UnknownCode naming the first bad one."""
+    `kind` words the message for people: check_codes(["boat"], MODES, "travel.modes",
+    "travel mode") says `travel.modes[0]: unknown travel mode 'boat'`."""
     if values is None:
         return ()
     if isinstance(values, str) or not hasattr(values, "__iter__"):
-        raise UnknownCode(field, "must be a list of codes")
+        raise UnknownCode(field, f"must be a list of {kind}s")
     allowed_set = set(allowed)
     seen = []
     for index, value in enumerate(values):
-        if value not in allowed_set:
-            raise UnknownCode(f"{field}[{index}]", f"unknown code {value!r}")
+        if not isinstance(value, str) or value not in allowed_set:
+            raise UnknownCode(f"{field}[{index}]", f"unknown {kind} {value!r}")
         if value not in seen:
             seen.append(value)
     return tuple(seen)

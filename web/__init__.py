@@ -15,6 +15,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config_module.from_environment())
     app.config.update(config or {})
     Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)

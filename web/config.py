@@ -54,6 +54,8 @@ def from_environment() -> dict:
         "MAIL_SENDER": os.environ.get("MAIL_SENDER", "Werkpostwijzer <noreply@werkpostwijzer.be>"),
         "MAIL_OUTBOX": os.environ.get("MAIL_OUTBOX", str(instance / "outbox")),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
+        # How many reverse proxies stand in front; rate limits need the real client address.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         "GEOCODER": os.environ.get("GEOCODER", "postcode"),
         "GEOCODER_USER_AGENT": os.environ.get("GEOCODER_USER_AGENT", "werkpostwijzer"),
         "MAP_TILE_URL": os.environ.get(

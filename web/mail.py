@@ -65,4 +65,5 @@ def outbox_messages(outbox: Path) -> list[EmailMessage]:
     from email.parser import BytesParser
 
     parser = BytesParser(policy=policy.default)
-    return [parser.parse(p.open("rb")) for p in sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)]
+    files = sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    return [parser.parsebytes(p.read_bytes()) for p in files]

@@ -43,4 +43,4 @@ def init_app(app: Flask) -> None:
 
 
 def _is_private(path: str) -> bool:
-    return path.startswith(("/begeleiders", "/beheer", "/api/v1/supervisor", "/aanbod/beheer"))
+    return path.startswith(("/werkruimte", "/beheer", "/account", "/api/v1/supervisor"))

@@ -57,7 +57,9 @@ def axe(axe_source):
     """Run axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations."""
 
     def run(page) -> list[dict]:
-        page.add_script_tag(content=axe_source)
+        # Through DevTools evaluation: the site's CSP rightly forbids an injected inline script.
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate("source => { (0, eval)(source); }", axe_source)
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

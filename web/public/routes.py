@@ -2,6 +2,7 @@
 from flask import jsonify, redirect, render_template, request, session, url_for
 from sqlalchemy import func, select, text
 
+from web.access import public
 from web.extensions import db
 from web.i18n import LANGUAGES
 from web.models import Organisation, Workpost
@@ -10,6 +11,7 @@ from web.safe_redirect import safe_next
 
 
 @bp.get("/")
+@public
 def home():
     stats = {
         "workposts": db.session.scalar(
@@ -23,6 +25,7 @@ def home():
 
 
 @bp.get("/taal/<code>")
+@public
 def set_language(code: str):
     if code in LANGUAGES:
         session["lang"] = code
@@ -30,6 +33,7 @@ def set_language(code: str):
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     try:
         db.session.execute(text("SELECT 1"))

@@ -1,0 +1,170 @@
+"""A supervisor of an OCMW in Oost-Vlaanderen takes a participant from intake to an active
+placement with a printed agreement, in a real browser; axe-core checks every page on the way
+and every other workspace page."""
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pyotp
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
+from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
+                                      make_user, make_workpost)
+
+from web.extensions import db  # noqa: E402
+
+
+@pytest.fixture()
+def page(chromium):
+    # Like the shared `page`, but axe-core is injected as an inline script, which the app's
+    # Content-Security-Policy (rightly) blocks: let the test browser bypass the CSP.
+    context = chromium.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900},
+                                   bypass_csp=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def _world(app):
+    with app.app_context():
+        org = make_org(db.session, name="OCMW Aalst")
+        user = make_user(db.session, org, role="org_admin", email="els@ocmw-aalst.example",
+                         name="Els")
+        make_workpost(db.session, name="Kringwinkel Aalst", postcode="9300", municipality="Aalst",
+                      nis="41002", lat=50.937, lon=4.04, capacity=1, open_places=1)
+        make_workpost(db.session, name="Atelier De Linde", organisation=org, postcode="9300",
+                      municipality="Aalst", nis="41002", lat=50.94, lon=4.03,
+                      activities=("creative",))
+        db.session.commit()
+        return user.email
+
+
+def _log_in(page, base, email, axe=None):
+    page.goto(f"{base}/account/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Verder").click()
+    if axe is not None:  # the enrolment page, with its QR code
+        assert axe(page) == []
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.get_by_label("Code uit je app (6 cijfers)").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_url(re.compile(r".*/werkruimte/$"))
+
+
+def _check(page, axe, seen):
+    violations = axe(page)
+    seen.append(page.url)
+    assert violations == [], f"{page.url}\n{axe.describe(violations)}"
+
+
+def test_from_intake_to_a_printed_agreement(live_server, page, axe):
+    server = live_server()
+    email = _world(server.app)
+    base, seen = server.url, []
+    page.goto(f"{base}/account/inloggen")
+    _check(page, axe, seen)
+    _log_in(page, base, email, axe)
+    _check(page, axe, seen)
+
+    page.get_by_role("link", name="Nieuwe deelnemer").first.click()
+    _check(page, axe, seen)
+    page.get_by_label("Code van de deelnemer").fill("AALST-001")
+    page.get_by_label("Postcode van de woonplaats").fill("9300")
+    page.get_by_label("Met de fiets").check()
+    page.get_by_label("Sorteren en hergebruik").first.check()
+    page.get_by_label("maandag voormiddag").check()
+    page.get_by_label("Hoeveel uur per week?").fill("8")
+    page.get_by_role("button", name="Bewaren").click()
+
+    page.wait_for_url(re.compile(r".*/toestemming$"))
+    _check(page, axe, seen)
+    page.get_by_role("button", name="Toestemming vastleggen").click()
+    _check(page, axe, seen)
+
+    page.get_by_role("link", name="Zoek werkposten").click()
+    page.wait_for_url(re.compile(r".*/zoeken$"))
+    _check(page, axe, seen)
+    assert page.get_by_text("Kringwinkel Aalst").first.is_visible()
+    page.get_by_role("button", name="Zet Kringwinkel Aalst op de shortlist").click()
+
+    page.wait_for_url(re.compile(r".*/plaatsingen/\d+$"))
+    _check(page, axe, seen)
+    page.get_by_label("Nieuwe stap").select_option("active")
+    page.get_by_role("button", name="Stap bewaren").click()
+    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Actief"
+    assert page.get_by_text("Volgende evaluatie", exact=True).is_visible()
+
+    page.get_by_role("link", name="Overeenkomst opmaken").click()
+    _check(page, axe, seen)
+    page.get_by_label("10. Werkkledij").fill("Stevige schoenen; de werkpost geeft een schort.")
+    page.get_by_role("button", name="Bewaren en afdrukken").click()
+    page.wait_for_url(re.compile(r".*/overeenkomst/afdrukken$"))
+    _check(page, axe, seen)
+    page.emulate_media(media="print")
+    assert not page.locator(".ws-nav").is_visible()
+    assert page.get_by_text("Stevige schoenen; de werkpost geeft een schort.").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+    assert len(seen) >= 8
+
+
+def _every_page(app):
+    """URLs of every workspace page that answers GET, with ids of records of this org."""
+    from web.services.placements import move, shortlist
+
+    with app.app_context():
+        org = make_org(db.session, name="CAW Oost")
+        user = make_user(db.session, org, role="org_admin", email="axe@caw.example")
+        make_user(db.session, org, email="collega@caw.example", name="Collega")
+        post = make_workpost(db.session, name="Moestuin", activities=("green",))
+        own = make_workpost(db.session, name="Eigen keuken", organisation=org,
+                            activities=("kitchen",))
+        person = make_participant(db.session, org, reference="AXE-1", supervisor=user)
+        placement = shortlist(person, post, user, "", date(2026, 1, 1))
+        move(placement, "active", user, date(2026, 1, 5))
+        invited = make_user(db.session, org, email="nieuw@caw.example", password=None)
+        db.session.commit()
+        from web.account.recovery import link_for
+
+        with app.test_request_context():
+            links = [link_for("invitation", invited), link_for("password-reset", user)]
+        p, pl, ev = person.id, placement.id, placement.evaluations[0].id
+        urls = ["/werkruimte/", "/werkruimte/deelnemers", "/werkruimte/deelnemers/nieuw",
+                f"/werkruimte/deelnemers/{p}", f"/werkruimte/deelnemers/{p}/bewerken",
+                f"/werkruimte/deelnemers/{p}/toestemming", f"/werkruimte/deelnemers/{p}/wissen",
+                f"/werkruimte/deelnemers/{p}/afdrukken", f"/werkruimte/deelnemers/{p}/zoeken",
+                f"/werkruimte/werkposten/{post.id}?deelnemer={p}", "/werkruimte/plaatsingen",
+                f"/werkruimte/plaatsingen/{pl}", f"/werkruimte/plaatsingen/{pl}/overeenkomst",
+                f"/werkruimte/plaatsingen/{pl}/overeenkomst/afdrukken", "/werkruimte/evaluaties",
+                f"/werkruimte/evaluaties/{ev}", "/werkruimte/mijn-account",
+                "/werkruimte/organisatie", "/werkruimte/organisatie/werkposten",
+                "/werkruimte/organisatie/werkposten/nieuw",
+                f"/werkruimte/organisatie/werkposten/{own.id}",
+                "/werkruimte/organisatie/medewerkers", "/werkruimte/organisatie/logboek",
+                "/account/overal-uitloggen", f"/werkruimte/verdeling?deelnemer={p}"]
+        return user.email, urls, [link.replace("http://localhost", "") for link in links]
+
+
+def test_every_workspace_page_passes_axe(live_server, page, axe):
+    server = live_server()
+    email, urls, links = _every_page(server.app)
+    for url in ("/account/inloggen", "/account/wachtwoord-vergeten", *links):
+        assert page.goto(server.url + url).status == 200, url
+        assert axe(page) == [], url
+    _log_in(page, server.url, email)
+    failures = {}
+    for url in urls:
+        response = page.goto(server.url + url)
+        assert response.status == 200, url
+        violations = axe(page)
+        if violations:
+            failures[url] = violations
+    assert failures == {}, axe.describe(failures)
+    # Error states too: a form with its errors shown.
+    page.goto(server.url + "/werkruimte/deelnemers/nieuw")
+    page.get_by_role("button", name="Bewaren").click()
+    assert page.locator("#error-summary").is_visible()
+    assert axe(page) == []

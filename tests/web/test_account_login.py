@@ -1,0 +1,168 @@
+"""Logging in: password, then a TOTP code (enrolled on first login), throttling, time-outs."""
+import re
+
+import pyotp
+import pytest
+from test_workspace_factories import PASSWORD, make_org, make_user
+
+from web.models import AuditEvent, User
+
+
+def _secret_from(page: str) -> str:
+    return re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)
+
+
+def _password_step(client, user, password=PASSWORD):
+    return client.post("/account/inloggen", data={"email": user.email, "password": password})
+
+
+@pytest.fixture()
+def staff(db_session):
+    org = make_org(db_session)
+    user = make_user(db_session, org, email="begeleider@ocmw-gent.example")
+    db_session.commit()
+    return user
+
+
+def test_first_login_enrols_the_app_and_opens_the_workspace(client, staff, db_session):
+    response = _password_step(client, staff)
+    assert response.status_code == 302
+    assert "/account/tweede-stap" in response.headers["Location"]
+    # Before the code the workspace stays closed.
+    assert client.get("/werkruimte/").status_code == 302
+    page = client.get("/account/tweede-stap").get_data(as_text=True)
+    assert "data:image/svg+xml" in page
+    secret = _secret_from(page)
+    code = pyotp.TOTP(secret).now()
+    response = client.post("/account/tweede-stap", data={"code": code})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/werkruimte/")
+    assert client.get("/werkruimte/").status_code == 200
+    assert db_session.get(User, staff.id).totp_enrolled_at is not None
+
+
+def _enrolled(client, staff):
+    _password_step(client, staff)
+    secret = _secret_from(client.get("/account/tweede-stap").get_data(as_text=True))
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).now()})
+    client.post("/account/uitloggen")
+    return secret
+
+
+def test_a_code_cannot_be_used_twice(client, staff):
+    secret = _enrolled(client, staff)
+    _password_step(client, staff)
+    response = client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 422
+    assert "al gebruikt" in response.get_data(as_text=True)
+
+
+def test_a_wrong_code_keeps_the_workspace_closed(client, staff):
+    _enrolled(client, staff)
+    _password_step(client, staff)
+    response = client.post("/account/tweede-stap", data={"code": "000000"})
+    assert response.status_code == 422
+    assert "klopt niet" in response.get_data(as_text=True)
+    assert client.get("/werkruimte/").status_code == 302
+
+
+def test_a_wrong_password_gives_one_message_for_unknown_and_known_addresses(client, staff):
+    wrong = _password_step(client, staff, "wrong password here")
+    unknown = client.post("/account/inloggen", data={"email": "nobody@example.be",
+                                                     "password": "whatever it is"})
+    assert wrong.status_code == unknown.status_code == 422
+    assert "horen niet bij elkaar" in wrong.get_data(as_text=True)
+    assert "horen niet bij elkaar" in unknown.get_data(as_text=True)
+
+
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client, staff, db_session):
+    for _ in range(5):
+        _password_step(client, staff, "wrong password here")
+    response = _password_step(client, staff)
+    assert response.status_code == 422
+    assert "15 minuten" in response.get_data(as_text=True)
+    assert db_session.query(AuditEvent).filter_by(action="account.locked",
+                                                  target_id=staff.id).count() == 1
+
+
+def test_the_lock_ends_after_fifteen_minutes(client, staff, app, monkeypatch):
+    import time
+
+    start = time.time()
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start)
+    for _ in range(5):
+        _password_step(client, staff, "wrong password here")
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 16 * 60)
+    assert _password_step(client, staff).status_code == 302
+
+
+def test_an_idle_session_ends_after_thirty_minutes(client, staff, app, monkeypatch):
+    import time
+
+    start = time.time()
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start)
+    _password_step(client, staff)
+    secret = _secret_from(client.get("/account/tweede-stap").get_data(as_text=True))
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).at(int(start))})
+    assert client.get("/werkruimte/").status_code == 200
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 29 * 60)
+    assert client.get("/werkruimte/").status_code == 200
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 60 * 60)
+    assert client.get("/werkruimte/").status_code == 302
+
+
+def test_a_session_ends_after_ten_hours_even_when_used(client, staff, app, monkeypatch):
+    import time
+
+    start = time.time()
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start)
+    _password_step(client, staff)
+    secret = _secret_from(client.get("/account/tweede-stap").get_data(as_text=True))
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).at(int(start))})
+    for minutes in range(20, 600, 20):
+        monkeypatch.setitem(app.config, "CLOCK", lambda m=minutes: start + m * 60)
+        assert client.get("/werkruimte/").status_code == 200
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 601 * 60)
+    assert client.get("/werkruimte/").status_code == 302
+
+
+def test_log_out_everywhere_ends_the_other_sessions(app, staff, login, client):
+    other = app.test_client()
+    from harness import log_in
+
+    log_in(other, staff)
+    login(staff)
+    assert other.get("/werkruimte/").status_code == 200
+    response = client.post("/account/overal-uitloggen")
+    assert response.status_code == 302
+    assert other.get("/werkruimte/").status_code == 302
+    assert client.get("/werkruimte/").status_code == 302
+
+
+def test_the_login_page_keeps_the_typed_address_after_an_error(client, staff):
+    response = client.post("/account/inloggen", data={"email": staff.email, "password": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert f'value="{staff.email}"' in page
+    assert "Vul je wachtwoord in" in page
+
+
+@pytest.fixture()
+def limited_app(fresh_app):
+    # Flask-Limiter keeps `enabled` and its counters on the one shared Limiter object, so an
+    # app made with limits on would switch them on for every later test: put them back.
+    from web.extensions import limiter
+
+    before = limiter.enabled
+    yield fresh_app(RATELIMIT_ENABLED=True)
+    limiter.enabled = before
+    limiter.reset()
+
+
+def test_too_many_attempts_from_one_address_are_refused(limited_app):
+    client = limited_app.test_client()
+    codes = [client.post("/account/inloggen", data={"email": f"x{i}@example.be",
+                                                    "password": "nope nope nope"}).status_code
+             for i in range(31)]
+    assert codes[:30] == [422] * 30
+    assert codes[30] == 429

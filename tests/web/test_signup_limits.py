@@ -1,0 +1,74 @@
+"""Limits per address, and mail through a real SMTP server."""
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from test_signup_support import BAKERY, FakeClock, fill_steps, kbo
+
+from web.extensions import db
+from web.models import Workpost
+
+
+def _walk(client, clock, number):
+    data = {**BAKERY, "organisatie": {**BAKERY["organisatie"], "enterprise_number": number}}
+    client.get("/aanbieden/start")
+    fill_steps(client, data)
+    clock.advance(120)
+    return client.post("/aanbieden/versturen", data={"terms": "y"})
+
+
+def test_one_address_can_send_at_most_five_offers_an_hour(fresh_app):
+    clock = FakeClock()
+    app = fresh_app(RATELIMIT_ENABLED=True, CLOCK=clock)
+    client = app.test_client()
+    answers = [_walk(client, clock, kbo(f"04035{i:03d}")).status_code for i in range(6)]
+    assert answers == [302] * 5 + [429]
+    assert "te vaak geprobeerd" in _walk(client, clock, kbo("04036000")).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.query(Workpost).count() == 5
+
+
+def test_asking_for_lost_links_is_limited_too(fresh_app):
+    app = fresh_app(RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    codes = [client.post("/aanbieden/link-kwijt", data={"email": f"x{i}@example.be"}).status_code
+             for i in range(6)]
+    assert codes == [302] * 5 + [429]
+
+
+class _Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def smtp_server():
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+def test_the_confirmation_mail_goes_through_a_real_smtp_server(fresh_app, smtp_server):
+    controller, inbox = smtp_server
+    clock = FakeClock()
+    app = fresh_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, CLOCK=clock)
+    assert _walk(app.test_client(), clock, "0403.520.196").status_code == 302
+    [message] = inbox.messages
+    assert message["To"] == "an@bakkerijpeeters.be"
+    assert "Bevestig je aanbod" in message["Subject"]
+    text = "".join(part.get_payload(decode=True).decode() for part in message.walk()
+                   if part.get_content_type() == "text/plain")
+    assert "/aanbieden/bevestig/" in text

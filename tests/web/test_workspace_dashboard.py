@@ -1,0 +1,32 @@
+"""The workspace home: my participants, evaluations due, new workposts, withdrawn workposts."""
+from datetime import UTC, date, datetime, timedelta
+
+from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+
+from web.services.placements import move, shortlist
+
+
+def test_the_dashboard_shows_what_needs_attention(client, login, db_session):
+    org = make_org(db_session)
+    user = make_user(db_session, org, name="Els")
+    colleague = make_user(db_session, org)
+    make_participant(db_session, org, reference="MIJN-1", supervisor=user)
+    make_participant(db_session, org, reference="COLLEGA-1", supervisor=colleague)
+    fresh = make_workpost(db_session, name="Nieuwe Bakkerij")
+    old = make_workpost(db_session, name="Oude Drukkerij")
+    old.published_at = datetime.now(UTC) - timedelta(days=30)
+    far = make_workpost(db_session, name="Verre Boerderij", province="limburg", nis="71022",
+                        postcode="3500", municipality="Hasselt", lat=50.93, lon=5.34)
+    person = make_participant(db_session, org, reference="LOOPT-1", supervisor=user)
+    gone = make_workpost(db_session, name="Stoppende Winkel")
+    placement = shortlist(person, gone, user, "", date(2026, 1, 1))
+    move(placement, "active", user, date.today() - timedelta(days=40))
+    gone.status = "withdrawn"
+    db_session.commit()
+    login(user)
+    page = client.get("/werkruimte/").get_data(as_text=True)
+    assert "MIJN-1" in page and "LOOPT-1" in page and "COLLEGA-1" not in page
+    assert "Nieuwe Bakkerij" in page and "Oude Drukkerij" not in page
+    assert far.name not in page
+    assert "Stoppende Winkel" in page and "niet meer beschikbaar" in page
+    assert "te laat" in page

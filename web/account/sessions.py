@@ -1,0 +1,60 @@
+"""Staff session life: started after the password, completed by the second factor, ended by
+an idle or absolute time-out, by logging out, or by "log out everywhere"."""
+from flask import current_app, flash, session
+from flask_babel import gettext as _
+from flask_login import login_user, logout_user
+
+from web.account import clock
+
+IDLE_SECONDS = 30 * 60
+ABSOLUTE_SECONDS = 10 * 60 * 60
+
+
+def start(user) -> None:
+    """The password was right: a session that still lacks the second factor."""
+    session.clear()
+    login_user(user)
+    now = int(clock.seconds())
+    session["mfa"] = False
+    session["login_at"] = now
+    session["seen_at"] = now
+
+
+def complete() -> None:
+    session["mfa"] = True
+    session["seen_at"] = int(clock.seconds())
+
+
+def end() -> None:
+    logout_user()
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+
+
+def _limits() -> tuple[int, int]:
+    config = current_app.config
+    return (config.get("SESSION_IDLE_SECONDS", IDLE_SECONDS),
+            config.get("SESSION_ABSOLUTE_SECONDS", ABSOLUTE_SECONDS))
+
+
+def enforce_time_outs() -> None:
+    """before_request: end a staff session that was idle too long or lasted too long."""
+    if "_user_id" not in session:
+        return
+    now = int(clock.seconds())
+    idle, absolute = _limits()
+    login_at = session.get("login_at")
+    seen_at = session.get("seen_at")
+    if not isinstance(login_at, int) or not isinstance(seen_at, int):
+        end()
+        return
+    if now - login_at > absolute or now - seen_at > idle:
+        end()
+        flash(_("Je was te lang niet actief of te lang aangemeld. Meld je opnieuw aan."),
+              "error")
+        return
+    # Rewrite the cookie at most once a minute, so parallel requests do not fight over it.
+    if now - seen_at >= 60:
+        session["seen_at"] = now

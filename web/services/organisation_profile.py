@@ -1,0 +1,124 @@
+"""An organisation admin's own records: the public profile with the regions served, and the
+organisation's internal workposts (ateliers, gardens, kitchens, shops of its own)."""
+from datetime import datetime
+
+from sqlalchemy import select
+
+from web.extensions import db
+from web.models import Organisation, OrganisationRegion, User, Workpost
+from web.services import audit
+
+PROFILE_FIELDS = ("description", "contact_name", "contact_email", "contact_phone", "website")
+WORKPOST_FIELDS = ("name", "description", "tasks", "street", "address_public", "postcode",
+                   "activities", "offers", "schedule", "hours_per_week", "capacity",
+                   "contact_name", "contact_email", "contact_phone")
+
+
+class ProfileError(Exception):
+    def __init__(self, code: str, field: str | None = None):
+        super().__init__(code)
+        self.code = code
+        self.field = field
+
+
+def update_profile(organisation: Organisation, values: dict, provinces: list[str],
+                   municipalities: list[str], by: User) -> list[str]:
+    import geo
+
+    known_provinces = {p.code for p in geo.provinces()}
+    if set(provinces) - known_provinces:
+        raise ProfileError("unknown_code", "provinces")
+    known_nis = {m[0] for m in geo.municipalities()}
+    if set(municipalities) - known_nis:
+        raise ProfileError("unknown_code", "municipalities")
+    if not provinces and not municipalities:
+        raise ProfileError("no_region", "provinces")
+    changed = [f for f in PROFILE_FIELDS if getattr(organisation, f) != values.get(f)]
+    for field in changed:
+        setattr(organisation, field, values.get(field))
+    wanted = {("province", c) for c in provinces} | {("municipality", c) for c in municipalities}
+    current = {(r.kind, r.code): r for r in organisation.regions}
+    if set(current) != wanted:
+        changed.append("regions")
+        for key, region in current.items():
+            if key not in wanted:
+                organisation.regions.remove(region)
+        for kind, code in sorted(wanted - set(current)):
+            organisation.regions.append(OrganisationRegion(kind=kind, code=code))
+    if changed:
+        audit.record("organisation.updated", "organisation", organisation.id, actor=by,
+                     organisation_id=organisation.id, detail={"fields": changed})
+    return changed
+
+
+def internal_workposts(organisation_id: int) -> list[Workpost]:
+    return list(db.session.scalars(select(Workpost).where(
+        Workpost.organisation_id == organisation_id, Workpost.legal_form == "internal")
+        .order_by(Workpost.name)))
+
+
+def internal_workpost(organisation_id: int, workpost_id: int) -> Workpost | None:
+    return db.session.scalar(select(Workpost).where(
+        Workpost.id == workpost_id, Workpost.organisation_id == organisation_id,
+        Workpost.legal_form == "internal"))
+
+
+def _check_codes(values: dict) -> None:
+    from matcher import codes
+
+    for field, allowed in (("activities", codes.ACTIVITIES), ("offers", codes.SUPPORTS),
+                           ("schedule", codes.SLOTS)):
+        if set(values.get(field) or ()) - set(allowed):
+            raise ProfileError("unknown_code", field)
+    if not values.get("activities"):
+        raise ProfileError("no_activity", "activities")
+
+
+def _apply(workpost: Workpost, values: dict) -> list[str]:
+    import geo
+
+    changed = [f for f in WORKPOST_FIELDS if getattr(workpost, f) != values.get(f)]
+    if "postcode" in changed or workpost.lat is None:
+        try:
+            place = geo.postcode_centre(values["postcode"])
+        except ValueError as error:
+            raise ProfileError("unknown_postcode", "postcode") from error
+        workpost.municipality, workpost.municipality_nis = place.municipality, place.municipality_nis
+        workpost.province, workpost.lat, workpost.lon = place.province, place.lat, place.lon
+    taken = workpost.capacity - workpost.open_places if workpost.capacity is not None else 0
+    if values["capacity"] < taken:
+        raise ProfileError("capacity_below_taken", "capacity")
+    for field in changed:
+        setattr(workpost, field, values[field])
+    # Places already taken stay taken; the rest of the new capacity is open.
+    workpost.open_places = values["capacity"] - taken
+    return changed
+
+
+def save_internal_workpost(organisation: Organisation, workpost: Workpost | None, values: dict,
+                           by: User, now: datetime) -> Workpost:
+    _check_codes(values)
+    creating = workpost is None
+    if creating:
+        workpost = Workpost(legal_form="internal", organisation_id=organisation.id,
+                            enterprise_number=organisation.enterprise_number,
+                            sector="social_economy" if organisation.org_type == "custom_work_company"
+                            else "non_profit", org_type="care_provider", capacity=0,
+                            open_places=0, status="published", confirmed_at=now,
+                            published_at=now, website=organisation.website, language="nl")
+    changed = _apply(workpost, values)
+    if creating:
+        db.session.add(workpost)
+    db.session.flush()
+    audit.record("workpost.created" if creating else "workpost.updated", "workpost",
+                 workpost.id, actor=by, organisation_id=organisation.id,
+                 detail={"fields": changed})
+    return workpost
+
+
+def set_internal_status(workpost: Workpost, published: bool, by: User, now: datetime) -> None:
+    workpost.status = "published" if published else "paused"
+    if published and workpost.published_at is None:
+        workpost.published_at = now
+    audit.record("workpost.published" if published else "workpost.paused", "workpost",
+                 workpost.id, actor=by, organisation_id=workpost.organisation_id)

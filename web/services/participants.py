@@ -1,0 +1,234 @@
+"""Participants of one organisation: pseudonymous profiles, consent, export and erasure.
+
+Every function takes the organisation's id or an already scoped participant, so that no
+query can reach another organisation's people. Every view and change is audited with ids
+and field names only.
+"""
+from datetime import date
+
+from sqlalchemy import func, select
+
+from web.extensions import db
+from web.models import Consent, Participant, Placement, User
+from web.models.choices import GOALS
+from web.services import audit
+
+PROFILE_FIELDS = ("reference", "postcode", "travel_modes", "max_minutes", "max_km",
+                  "interests", "interests_text", "avoid", "needs", "wishes", "availability",
+                  "hours_per_week", "goal", "supervisor_id")
+CODE_LISTS = {"travel_modes": "MODES", "interests": "ACTIVITIES", "avoid": "ACTIVITIES",
+              "needs": "SUPPORTS", "wishes": "SUPPORTS", "availability": "SLOTS"}
+
+
+class ParticipantError(Exception):
+    """A refusal the interface explains next to `field`; `code` picks the message."""
+
+    def __init__(self, code: str, field: str | None = None):
+        super().__init__(code)
+        self.code = code
+        self.field = field
+
+
+# --- reading, always within one organisation ------------------------------------------------
+
+def get(organisation_id: int, participant_id: int) -> Participant | None:
+    return db.session.scalar(select(Participant).where(
+        Participant.id == participant_id, Participant.organisation_id == organisation_id))
+
+
+def listing(organisation_id: int, *, supervisor_id: int | None = None,
+            status: str | None = None, search: str = "") -> list[Participant]:
+    query = select(Participant).where(Participant.organisation_id == organisation_id)
+    if supervisor_id is not None:
+        query = query.where(Participant.supervisor_id == supervisor_id)
+    if status:
+        query = query.where(Participant.status == status)
+    if search:
+        query = query.where(func.lower(Participant.reference).contains(search.lower()))
+    return list(db.session.scalars(query.order_by(Participant.reference)))
+
+
+def staff_of(organisation_id: int) -> list[User]:
+    return list(db.session.scalars(select(User).where(
+        User.organisation_id == organisation_id, User.active.is_(True)).order_by(User.name)))
+
+
+def viewed(participant: Participant, by: User, what: str = "profile") -> None:
+    audit.record("participant.viewed", "participant", participant.id, actor=by,
+                 organisation_id=participant.organisation_id, detail={"page": what})
+
+
+# --- changes ----------------------------------------------------------------------------------
+
+def _known_codes(name: str) -> set[str]:
+    from matcher import codes
+
+    return set(getattr(codes, name))
+
+
+def _check(values: dict, organisation_id: int, participant_id: int | None) -> None:
+    for field, list_name in CODE_LISTS.items():
+        unknown = set(values.get(field) or ()) - _known_codes(list_name)
+        if unknown:
+            raise ParticipantError("unknown_code", field)
+    if values.get("goal") not in GOALS:
+        raise ParticipantError("unknown_code", "goal")
+    if not values.get("travel_modes"):
+        raise ParticipantError("no_mode", "travel_modes")
+    clash = select(Participant.id).where(
+        Participant.organisation_id == organisation_id,
+        Participant.reference == values["reference"], Participant.id != (participant_id or 0))
+    if db.session.scalar(clash) is not None:
+        raise ParticipantError("reference_taken", "reference")
+    supervisor_id = values.get("supervisor_id")
+    if supervisor_id is not None:
+        colleague = db.session.get(User, supervisor_id)
+        if colleague is None or colleague.organisation_id != organisation_id:
+            raise ParticipantError("unknown_supervisor", "supervisor_id")
+
+
+def _locate(participant: Participant, postcode: str) -> None:
+    import geo
+
+    try:
+        place = geo.postcode_centre(postcode)
+    except ValueError as error:  # geo.UnknownPostcode is a ValueError
+        raise ParticipantError("unknown_postcode", "postcode") from error
+    participant.postcode = place.postcode
+    participant.municipality = place.municipality
+    participant.province = place.province or ""
+    participant.lat, participant.lon = place.lat, place.lon
+
+
+def create(organisation_id: int, values: dict, by: User) -> Participant:
+    values = {k: values.get(k) for k in PROFILE_FIELDS}
+    values["reference"] = (values["reference"] or "").strip()
+    _check(values, organisation_id, None)
+    participant = Participant(organisation_id=organisation_id, status="intake")
+    _locate(participant, values["postcode"])
+    for field in PROFILE_FIELDS:
+        if field != "postcode":
+            setattr(participant, field, values[field])
+    db.session.add(participant)
+    db.session.flush()
+    audit.record("participant.created", "participant", participant.id, actor=by,
+                 organisation_id=organisation_id)
+    return participant
+
+
+def update(participant: Participant, values: dict, by: User) -> list[str]:
+    """Change the profile; returns the names of the changed fields."""
+    if participant.status == "frozen":
+        raise ParticipantError("frozen")
+    values = {k: values.get(k) for k in PROFILE_FIELDS}
+    values["reference"] = (values["reference"] or "").strip()
+    _check(values, participant.organisation_id, participant.id)
+    changed = [f for f in PROFILE_FIELDS if getattr(participant, f) != values[f]]
+    if "postcode" in changed:
+        _locate(participant, values["postcode"])
+    for field in changed:
+        if field != "postcode":
+            setattr(participant, field, values[field])
+    if changed:
+        audit.record("participant.updated", "participant", participant.id, actor=by,
+                     organisation_id=participant.organisation_id, detail={"fields": changed})
+    return changed
+
+
+def record_consent(participant: Participant, by: User, *, processed: str, shared_with: str,
+                   purpose: str, given_on: date, today: date) -> Consent:
+    if given_on > today:
+        raise ParticipantError("future_date", "given_on")
+    consent = Consent(processed=processed.strip(), shared_with=shared_with.strip(),
+                      purpose=purpose.strip(), given_on=given_on, recorded_by_id=by.id)
+    participant.consents.append(consent)
+    # New consent lifts a freeze: the person agreed again.
+    if participant.status in ("frozen", "intake"):
+        participant.status = "searching"
+    db.session.flush()
+    audit.record("consent.recorded", "participant", participant.id, actor=by,
+                 organisation_id=participant.organisation_id, detail={"consent_id": consent.id})
+    return consent
+
+
+def withdraw_consent(participant: Participant, by: User, now) -> None:
+    consent = participant.current_consent
+    if consent is None:
+        raise ParticipantError("no_consent")
+    consent.withdrawn_at = now
+    consent.withdrawn_by_id = by.id
+    participant.status = "frozen"
+    audit.record("consent.withdrawn", "participant", participant.id, actor=by,
+                 organisation_id=participant.organisation_id, detail={"consent_id": consent.id})
+
+
+def may_match(participant: Participant) -> bool:
+    return participant.status != "frozen" and participant.current_consent is not None
+
+
+def matching_refusal(participant: Participant) -> str | None:
+    if participant.status == "frozen":
+        return "frozen"
+    if participant.current_consent is None:
+        return "no_consent"
+    return None
+
+
+# --- export and erasure -----------------------------------------------------------------------
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def export(participant: Participant, by: User) -> dict:
+    """Everything the platform keeps about this person (a subject access request)."""
+    placements = db.session.scalars(select(Placement).where(
+        Placement.participant_id == participant.id,
+        Placement.organisation_id == participant.organisation_id)).all()
+    audit.record("participant.exported", "participant", participant.id, actor=by,
+                 organisation_id=participant.organisation_id)
+    profile = {field: getattr(participant, field) for field in PROFILE_FIELDS}
+    profile.update(municipality=participant.municipality, province=participant.province,
+                   status=participant.status, created_at=_iso(participant.created_at),
+                   updated_at=_iso(participant.updated_at))
+    return {
+        "participant": profile,
+        "consents": [{"processed": c.processed, "shared_with": c.shared_with,
+                      "purpose": c.purpose, "given_on": _iso(c.given_on),
+                      "recorded_at": _iso(c.recorded_at), "withdrawn_at": _iso(c.withdrawn_at)}
+                     for c in participant.consents],
+        "placements": [_placement_export(p) for p in placements],
+    }
+
+
+def _placement_export(placement: Placement) -> dict:
+    return {
+        "workpost": placement.workpost.name, "status": placement.status,
+        "hours_per_week": placement.hours_per_week, "tasks": placement.tasks,
+        "start_date": _iso(placement.start_date), "end_date": _iso(placement.end_date),
+        "stop_reason": placement.stop_reason, "note": placement.note,
+        "agreement": placement.agreement,
+        "history": [{"status": e.status, "on_date": _iso(e.on_date), "note": e.note,
+                     "changes": e.changes} for e in placement.events],
+        "evaluations": [{"due_on": _iso(e.due_on), "done_on": _iso(e.done_on),
+                         "notes": e.notes, "agreements": e.agreements,
+                         "satisfaction": [e.satisfaction_workpost, e.satisfaction_guidance,
+                                          e.satisfaction_hours, e.satisfaction_tasks]}
+                        for e in placement.evaluations],
+    }
+
+
+def erase(participant: Participant, by: User) -> None:
+    """Delete the person and their placements; the trail keeps the id only."""
+    from web.services import placements
+
+    participant_id, organisation_id = participant.id, participant.organisation_id
+    for placement in db.session.scalars(select(Placement).where(
+            Placement.participant_id == participant_id,
+            Placement.organisation_id == organisation_id)):
+        placements.release_place(placement)
+        db.session.delete(placement)
+    db.session.delete(participant)
+    db.session.flush()
+    audit.record("participant.erased", "participant", participant_id, actor=by,
+                 organisation_id=organisation_id)

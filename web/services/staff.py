@@ -1,0 +1,209 @@
+"""Staff accounts: password and second-factor checks with throttling, invitations, password
+changes, deactivation and API tokens. Flushes only; the route commits."""
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+import pyotp
+from sqlalchemy import func, select
+
+from web.auth import hash_password, verify_password
+from web.extensions import db
+from web.models import User
+from web.models.user import new_session_token
+from web.services import audit
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 12
+TOTP_ISSUER = "Werkpostwijzer"
+# A dummy hash, so that an unknown address costs as much time as a wrong password.
+_DUMMY_HASH = hash_password("not-a-real-password-" + secrets.token_hex(8))
+
+
+class StaffError(Exception):
+    """A refusal the interface explains; `code` picks the message, `field` where it shows."""
+
+    def __init__(self, code: str, field: str | None = None):
+        super().__init__(code)
+        self.code = code
+        self.field = field
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def is_locked(user: User, now: datetime) -> bool:
+    return user.locked_until is not None and user.locked_until > now
+
+
+def _fail(user: User, now: datetime) -> None:
+    user.failed_logins += 1
+    if user.failed_logins >= MAX_FAILURES:
+        user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        user.failed_logins = 0
+        audit.record("account.locked", "user", user.id, actor=user)
+
+
+def check_password(email: str, password: str, now: datetime) -> User:
+    """The user whose password this is, or StaffError("bad_login") / ("locked")."""
+    user = find_by_email(email)
+    if user is None or not user.active or not user.password_hash:
+        verify_password(_DUMMY_HASH, password)
+        raise StaffError("bad_login")
+    if is_locked(user, now):
+        raise StaffError("locked")
+    if not verify_password(user.password_hash, password):
+        _fail(user, now)
+        db.session.flush()
+        raise StaffError("locked" if is_locked(user, now) else "bad_login")
+    return user
+
+
+# --- second factor -------------------------------------------------------------------------
+
+def needs_enrolment(user: User) -> bool:
+    return user.totp_enrolled_at is None or not user.totp_secret
+
+
+def pending_secret(user: User) -> str:
+    """The secret being enrolled; made once, so a reload shows the same QR code."""
+    if user.totp_enrolled_at is None and not user.totp_secret:
+        user.totp_secret = pyotp.random_base32()
+    return user.totp_secret
+
+
+def provisioning_uri(user: User, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
+
+
+def _matching_step(secret: str, code: str, now_seconds: float) -> int | None:
+    totp = pyotp.TOTP(secret)
+    code = "".join(code.split())
+    if not code.isdigit() or len(code) != 6:
+        return None
+    # One step either side absorbs small clock differences between phone and server.
+    for offset in (0, -1, 1):
+        moment = now_seconds + offset * totp.interval
+        if secrets.compare_digest(totp.at(int(moment)), code):
+            return int(moment) // totp.interval
+    return None
+
+
+def check_code(user: User, code: str, now: datetime) -> None:
+    """Accept a TOTP code once; refuse a wrong code, a reused one and a locked account."""
+    if is_locked(user, now):
+        raise StaffError("locked", "code")
+    step = _matching_step(user.totp_secret or "", code, now.timestamp())
+    if step is None:
+        _fail(user, now)
+        db.session.flush()
+        raise StaffError("locked" if is_locked(user, now) else "bad_code", "code")
+    if user.totp_last_step is not None and step <= user.totp_last_step:
+        raise StaffError("code_used", "code")
+    user.totp_last_step = step
+    if user.totp_enrolled_at is None:
+        user.totp_enrolled_at = now
+        audit.record("account.totp_enrolled", "user", user.id, actor=user)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    audit.record("account.logged_in", "user", user.id, actor=user)
+
+
+# --- passwords, invitations, sessions --------------------------------------------------------
+
+def password_problem(password: str, repeat: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "too_short"
+    if password != repeat:
+        return "no_match"
+    return None
+
+
+def set_password(user: User, password: str, *, action: str) -> None:
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    # Every older session ends: whoever knew the old password is logged out.
+    user.session_token = new_session_token()
+    audit.record(action, "user", user.id, actor=user)
+
+
+def link_fingerprint(user: User) -> str:
+    """Changes when the password changes, so a reset or invitation link works only once."""
+    return hashlib.sha256((user.password_hash or "none").encode()).hexdigest()[:16]
+
+
+def invite(organisation_id: int, email: str, name: str, role: str, by: User) -> User:
+    email = email.strip().lower()
+    if find_by_email(email) is not None:
+        raise StaffError("email_taken", "email")
+    if role not in ("supervisor", "org_admin"):
+        raise StaffError("bad_role", "role")
+    user = User(email=email, name=name.strip(), role=role, organisation_id=organisation_id,
+                password_hash=None)
+    db.session.add(user)
+    db.session.flush()
+    audit.record("staff.invited", "user", user.id, actor=by, detail={"role": role})
+    return user
+
+
+def set_active(user: User, active: bool, by: User) -> None:
+    if user.id == by.id:
+        raise StaffError("not_yourself")
+    user.active = active
+    user.session_token = new_session_token()
+    audit.record("staff.activated" if active else "staff.deactivated", "user", user.id, actor=by)
+
+
+def set_role(user: User, role: str, by: User) -> None:
+    if user.id == by.id:
+        raise StaffError("not_yourself")
+    if role not in ("supervisor", "org_admin"):
+        raise StaffError("bad_role", "role")
+    user.role = role
+    audit.record("staff.role_changed", "user", user.id, actor=by, detail={"role": role})
+
+
+def log_out_everywhere(user: User) -> None:
+    user.session_token = new_session_token()
+    audit.record("account.logged_out_everywhere", "user", user.id, actor=user)
+
+
+def reset_second_factor(user: User, by: User) -> None:
+    """An admin lets a colleague who lost their phone enrol again at the next login."""
+    user.totp_secret = None
+    user.totp_enrolled_at = None
+    user.totp_last_step = None
+    user.session_token = new_session_token()
+    audit.record("staff.totp_reset", "user", user.id, actor=by)
+
+
+# --- API tokens ------------------------------------------------------------------------------
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_api_token(user: User) -> str:
+    """A new token (shown once); only its hash is kept, and the previous one stops working."""
+    token = "wpw_" + secrets.token_urlsafe(32)
+    user.api_token_hash = _token_hash(token)
+    audit.record("account.api_token_created", "user", user.id, actor=user)
+    return token
+
+
+def revoke_api_token(user: User) -> None:
+    user.api_token_hash = None
+    audit.record("account.api_token_revoked", "user", user.id, actor=user)
+
+
+def user_for_token(token: str) -> User | None:
+    if not token:
+        return None
+    user = db.session.scalar(select(User).where(User.api_token_hash == _token_hash(token)))
+    if user is None or not user.active or user.organisation_id is None:
+        return None
+    return user

@@ -1,0 +1,110 @@
+"""What a business does with its offer through the manage link: change it, pause and resume,
+set the number of open places, and ask for a fresh link. Withdrawal is in workpost_withdraw.
+"""
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from web.extensions import db
+from web.models import AuditEvent, Workpost
+from web.models.workpost import new_manage_nonce
+from web.services import audit
+from web.services.signup import LIVE_STATUSES, SECTOR_OF_LEGAL_FORM
+
+EDITABLE = ("legal_form", "enterprise_number", "name", "org_type", "website", "description",
+            "contact_name", "contact_email", "contact_phone", "street", "address_public",
+            "activities", "tasks", "offers", "transport_radius_km", "schedule",
+            "hours_per_week", "capacity", "available_from")
+LOCATION_FIELDS = ("postcode", "municipality", "municipality_nis", "province", "lat", "lon")
+
+
+class NotAllowedNow(Exception):
+    """The action does not fit the offer's status (e.g. pausing an offer under review)."""
+
+
+def can_edit(workpost: Workpost) -> bool:
+    return workpost.status in LIVE_STATUSES
+
+
+def update(workpost: Workpost, values: dict, location) -> list[str]:
+    """Apply the edit form; returns the names of the fields that changed. A new e-mail
+    address rotates the manage nonce so that links in the old mailbox stop working."""
+    if not can_edit(workpost):
+        raise NotAllowedNow(workpost.status)
+    changed = []
+    values = dict(values)
+    if values.get("legal_form") == "de_facto_association":
+        values["enterprise_number"] = None
+    if "contact_email" in values:
+        values["contact_email"] = values["contact_email"].lower()
+    for field in EDITABLE:
+        if field in values and getattr(workpost, field) != values[field]:
+            setattr(workpost, field, values[field])
+            changed.append(field)
+    for field in LOCATION_FIELDS:
+        if getattr(workpost, field) != getattr(location, field):
+            setattr(workpost, field, getattr(location, field))
+            changed.append(field)
+    if "legal_form" in changed:
+        workpost.sector = SECTOR_OF_LEGAL_FORM[workpost.legal_form]
+    if "capacity" in changed:
+        workpost.open_places = min(workpost.open_places, workpost.capacity)
+    if "contact_email" in changed:
+        workpost.manage_nonce = new_manage_nonce()
+    if changed:
+        db.session.flush()
+        audit.record("workpost.edit", "workpost", workpost.id, actor_label="business",
+                     detail={"fields": changed})
+    return changed
+
+
+def pause(workpost: Workpost) -> None:
+    if workpost.status != "published":
+        raise NotAllowedNow(workpost.status)
+    workpost.status = "paused"
+    audit.record("workpost.pause", "workpost", workpost.id, actor_label="business")
+    db.session.flush()
+
+
+def resume(workpost: Workpost) -> None:
+    if workpost.status != "paused":
+        raise NotAllowedNow(workpost.status)
+    workpost.status = "published"
+    audit.record("workpost.resume", "workpost", workpost.id, actor_label="business")
+    db.session.flush()
+
+
+def set_open_places(workpost: Workpost, open_places: int) -> None:
+    if not can_edit(workpost):
+        raise NotAllowedNow(workpost.status)
+    if not 0 <= open_places <= workpost.capacity:
+        raise ValueError(open_places)
+    if workpost.open_places != open_places:
+        workpost.open_places = open_places
+        audit.record("workpost.open_places", "workpost", workpost.id, actor_label="business",
+                     detail={"open_places": open_places})
+        db.session.flush()
+
+
+def offers_for_email(email: str) -> list[Workpost]:
+    """The live offers whose contact address this is (for a lost link)."""
+    return list(db.session.scalars(
+        select(Workpost).where(func.lower(Workpost.contact_email) == email.strip().lower(),
+                               Workpost.status.in_(LIVE_STATUSES)).order_by(Workpost.id)))
+
+
+def rotate_link(workpost: Workpost, now: datetime, calm: timedelta = timedelta(minutes=15)) -> bool:
+    """Void every earlier manage and confirmation link of this offer; True if it did.
+
+    A second request within `calm` keeps the links just sent, so that a double click does not
+    void the link in the first of two mails."""
+    recent = db.session.scalar(select(AuditEvent.id).where(
+        AuditEvent.action == "workpost.new_link", AuditEvent.target_type == "workpost",
+        AuditEvent.target_id == workpost.id, AuditEvent.at > now - calm).limit(1))
+    if recent is not None:
+        return False
+    workpost.manage_nonce = new_manage_nonce()
+    event = audit.record("workpost.new_link", "workpost", workpost.id, actor_label="business")
+    event.at = now
+    db.session.flush()
+    return True

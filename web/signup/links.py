@@ -1,0 +1,61 @@
+"""Signed links for a workpost: confirm the sign-up, and manage the offer.
+
+Every token carries the workpost's manage_nonce: rotating the nonce voids all earlier links.
+"""
+from flask import current_app, url_for
+
+from web import tokens
+from web.extensions import db
+from web.models import Workpost
+
+CONFIRM = "workpost-confirm"
+MANAGE = "workpost-manage"
+DAY = 24 * 3600
+
+
+class LinkProblem(Exception):
+    """kind: "expired", "invalid" (tampered or voided) or "gone" (offer no longer exists)."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _max_age(purpose: str) -> int:
+    days = current_app.config.get("SIGNUP_CONFIRM_DAYS", 7) if purpose == CONFIRM \
+        else current_app.config.get("SIGNUP_MANAGE_DAYS", 365)
+    return int(days * DAY)
+
+
+def token(purpose: str, workpost: Workpost) -> str:
+    return tokens.make(purpose, {"id": workpost.id, "n": workpost.manage_nonce})
+
+
+def _absolute(endpoint: str, **values) -> str:
+    return current_app.config["PUBLIC_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def confirm_url(workpost: Workpost) -> str:
+    return _absolute("signup.confirm", token=token(CONFIRM, workpost))
+
+
+def manage_url(workpost: Workpost) -> str:
+    return _absolute("signup.manage", token=token(MANAGE, workpost))
+
+
+def load(purpose: str, raw: str) -> Workpost:
+    """The workpost a link is for, or LinkProblem."""
+    try:
+        payload = tokens.read(purpose, raw, _max_age(purpose))
+    except tokens.LinkExpired as error:
+        raise LinkProblem("expired") from error
+    except tokens.LinkInvalid as error:
+        raise LinkProblem("invalid") from error
+    if not isinstance(payload, dict) or not isinstance(payload.get("id"), int):
+        raise LinkProblem("invalid")
+    workpost = db.session.get(Workpost, payload["id"])
+    if workpost is None:
+        raise LinkProblem("gone")
+    if workpost.manage_nonce != payload.get("n"):
+        raise LinkProblem("invalid")
+    return workpost

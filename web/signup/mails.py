@@ -1,0 +1,100 @@
+"""Mails to businesses (in the language they signed up in) and to supervisors.
+
+Call these only after the commit that the mail reports on.
+"""
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from web import mail
+from web.signup import links
+
+
+def _to_business(workpost, subject_fn, template: str, **context) -> None:
+    with force_locale(workpost.language or "nl"):
+        message = mail.render(workpost.contact_email, subject_fn(), template,
+                              workpost=workpost, manage_url=links.manage_url(workpost),
+                              lang=workpost.language or "nl", **context)
+    mail.send(message)
+
+
+def confirmation(workpost) -> None:
+    _to_business(workpost, lambda: _("Bevestig je aanbod op Werkpostwijzer"), "signup_confirm",
+                 confirm_url=links.confirm_url(workpost))
+
+
+def received(workpost) -> None:
+    _to_business(workpost, lambda: _("We bekijken je aanbod"), "signup_received")
+
+
+def already_registered(workpost) -> None:
+    context = {}
+    if workpost.status == "unconfirmed":
+        context["confirm_url"] = links.confirm_url(workpost)
+    _to_business(workpost, lambda: _("Je bent al aangemeld op Werkpostwijzer"),
+                 "signup_duplicate", **context)
+
+
+def manage_links(email: str, workposts: list) -> None:
+    """One mail listing a fresh link for each offer of this address."""
+    language = workposts[0].language or "nl"
+    items = [{"workpost": w, "manage_url": links.manage_url(w),
+              "confirm_url": links.confirm_url(w) if w.status == "unconfirmed" else None}
+             for w in workposts]
+    with force_locale(language):
+        message = mail.render(email, _("Je link om je aanbod te beheren"), "signup_lost_link",
+                              items=items, lang=language)
+    mail.send(message)
+
+
+def email_changed(workpost, old_email: str) -> None:
+    with force_locale(workpost.language or "nl"):
+        message = mail.render(old_email, _("Het e-mailadres van je aanbod is veranderd"),
+                              "signup_email_changed", workpost=workpost)
+    mail.send(message)
+
+
+def review_outcome(workpost) -> None:
+    """Approved or rejected; nothing is sent for spam."""
+    if workpost.status == "published":
+        _to_business(workpost, lambda: _("Je aanbod staat online"), "signup_approved")
+    elif workpost.status == "rejected" and workpost.review_reason != "spam":
+        _to_business(workpost, lambda: _("We kunnen je aanbod niet publiceren"),
+                     "signup_rejected")
+
+
+def withdrawn(workpost) -> None:
+    _to_business(workpost, lambda: _("Je aanbod is ingetrokken"), "signup_withdrawn")
+
+
+def supervisors_told(workpost, notices) -> None:
+    """Supervisors work in Dutch; the mail names the workpost, never the participants."""
+    for notice in notices:
+        with force_locale("nl"):
+            message = mail.render(notice.email, _("Een werkpost trok zich terug: %(name)s",
+                                                  name=workpost.name),
+                                  "workpost_withdrawn", workpost=workpost, notice=notice)
+        mail.send(message)
+
+
+def received_new_link(workpost) -> None:
+    """After a change of address: the fresh manage link goes to the new address."""
+    _to_business(workpost, lambda: _("Je nieuwe link om je aanbod te beheren"),
+                 "signup_new_link")
+
+
+def review_waiting(workpost, review_url: str | None) -> None:
+    """Tell the platform admins that a confirmed offer waits in the moderation queue."""
+    from sqlalchemy import select
+
+    from web.extensions import db
+    from web.models import User
+
+    admins = db.session.scalars(select(User).where(User.role == "platform_admin",
+                                                   User.active.is_(True)))
+    for admin in admins:
+        with force_locale("nl"):
+            message = mail.render(admin.email, _("Nieuw aanbod om na te kijken: %(name)s",
+                                                 name=workpost.name),
+                                  "signup_review_waiting", workpost=workpost,
+                                  review_url=review_url)
+        mail.send(message)

@@ -1,0 +1,216 @@
+"""The page for businesses, the sign-up wizard, confirmation, postcode look-up, lost link."""
+from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from web.access import manage_link, public
+from web.extensions import db, limiter
+from web.services import signup as signup_service
+from web.services import workpost_manage
+from web.services.workpost_location import OutsideServiceArea, PostcodeUnknown, locate
+from web.signup import bp, clock, links, mails, wizard
+from web.signup.forms import ActionForm, LostLinkForm
+from web.signup.view_helpers import link_problem, preview, signup_from_forms, step_context
+
+DONE_KEY = "signup_done"
+
+
+def review_url(workpost) -> str | None:
+    if "admin.workpost" not in current_app.view_functions:
+        return None
+    return current_app.config["PUBLIC_URL"].rstrip("/") + url_for("admin.workpost",
+                                                                  workpost_id=workpost.id)
+
+
+@bp.get("/")
+@public
+def for_business():
+    return render_template("signup/for_business.html")
+
+
+@bp.get("/start")
+@public
+def start():
+    wizard.state()
+    return redirect(url_for("signup.step", slug=wizard.first_open_step().slug))
+
+
+@bp.route("/stap/<slug>", methods=["GET", "POST"])
+@limiter.limit("200 per hour", methods=["POST"])
+@public
+def step(slug: str):
+    current = wizard.step(slug)
+    if current is None:
+        abort(404)
+    if request.method == "POST" and request.form.get("action") == "back":
+        # Going back keeps what was typed on this step, valid or not.
+        form = wizard.make_form(current, request.form)
+        wizard.keep(slug, request.form, valid=form.validate())
+        target = wizard.previous(current) or current
+        return redirect(url_for("signup.step", slug=target.slug))
+    if not wizard.reachable(current):
+        return redirect(url_for("signup.step", slug=wizard.first_open_step().slug))
+    if current is wizard.FINAL:
+        return _review_page(wizard.make_form(current, formdata=None))
+    if request.method == "POST":
+        form = wizard.make_form(current, request.form)
+        valid = form.validate()
+        wizard.keep(slug, request.form, valid)
+        if valid:
+            return redirect(url_for("signup.step", slug=wizard.following(current).slug))
+        return render_template("signup/step.html", form=form, **step_context(current, form))
+    form = wizard.make_form(current)
+    if request.args.get("check"):
+        form.validate()  # sent back from the last step: show what is not right yet
+    return render_template("signup/step.html", form=form, **step_context(current, form))
+
+
+def _review_page(form, status: int = 200):
+    checked, failing = wizard.validated_forms()
+    if failing is not None:
+        return redirect(url_for("signup.step", slug=failing.slug, check=1))
+    data = signup_from_forms(checked, str(get_locale()))
+    return render_template("signup/review.html", form=form, preview=preview(data),
+                           **step_context(wizard.FINAL, form)), status
+
+
+@bp.post("/versturen")
+@limiter.limit("5 per hour", methods=["POST"])
+@public
+def submit():
+    if not wizard.has_state() or not wizard.state()["steps"]:
+        # A second click after success, or an expired session: nothing to send twice.
+        if session.get(DONE_KEY):
+            return redirect(url_for("signup.sent"))
+        return redirect(url_for("signup.start"))
+    form = wizard.make_form(wizard.FINAL, request.form)
+    if not form.validate():
+        return _review_page(form, 400)
+    if form.fax.data:
+        # A bot filled the hidden field: act as if it worked, store nothing.
+        wizard.clear()
+        session[DONE_KEY] = True
+        return redirect(url_for("signup.sent"))
+    minimum = current_app.config.get("SIGNUP_MIN_SECONDS", 20)
+    if clock.seconds() - wizard.state()["started"] < minimum:
+        form.form_errors.append(_("Dat ging wel heel snel. Kijk alles nog even na en klik "
+                                  "dan opnieuw op Versturen."))
+        return _review_page(form, 400)
+    checked, failing = wizard.validated_forms()
+    if failing is not None:
+        return redirect(url_for("signup.step", slug=failing.slug, check=1))
+    data = signup_from_forms(checked, str(get_locale()), geocode=True)
+    try:
+        workpost = signup_service.register(data, clock.now())
+    except signup_service.AlreadyRegistered as duplicate:
+        db.session.rollback()
+        wizard.clear()
+        mails.already_registered(duplicate.existing)
+        return render_template("signup/duplicate.html")
+    db.session.commit()
+    wizard.clear()
+    session[DONE_KEY] = True
+    mails.confirmation(workpost)
+    return redirect(url_for("signup.sent"))
+
+
+@bp.get("/verstuurd")
+@public
+def sent():
+    return render_template("signup/sent.html")
+
+
+@bp.get("/opnieuw")
+@public
+def restart():
+    wizard.clear()
+    return redirect(url_for("signup.start"))
+
+
+@bp.route("/bevestig/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+@manage_link
+def confirm(token: str):
+    # A GET only shows a button: mail scanners open links, people click buttons.
+    g.private_page = True
+    try:
+        workpost = links.load(links.CONFIRM, token)
+    except links.LinkProblem as problem:
+        return link_problem(problem.kind)
+    form = ActionForm()
+    if request.method == "GET" or not form.validate():
+        return render_template("signup/confirm.html", workpost=workpost, form=form,
+                               token=token)
+    try:
+        newly = signup_service.confirm(workpost, clock.now())
+    except signup_service.NotConfirmable:
+        return link_problem("gone")
+    db.session.commit()
+    if newly:
+        mails.received(workpost)
+        mails.review_waiting(workpost, review_url(workpost))
+    return render_template("signup/confirmed.html", workpost=workpost,
+                           manage_url=url_for("signup.manage",
+                                              token=links.token(links.MANAGE, workpost)))
+
+
+@bp.get("/postcode/<postcode>")
+@limiter.limit("120 per minute")
+@public
+def postcode(postcode: str):
+    """Municipality and province of a postcode, for the address step's script."""
+    from web.services.workpost_location import province_name
+
+    try:
+        place = locate(postcode)
+    except OutsideServiceArea:
+        return jsonify({"error": "outside",
+                        "message": _("Deze postcode ligt buiten Vlaanderen en Brussel.")}), 404
+    except PostcodeUnknown:
+        return jsonify({"error": "unknown",
+                        "message": _("Deze postcode kennen we niet.")}), 404
+    return jsonify({"postcode": place.postcode, "municipality": place.municipality,
+                    "province": place.province,
+                    "province_name": province_name(place.province, str(get_locale())),
+                    "lat": place.lat, "lon": place.lon})
+
+
+@bp.get("/kaart/<postcode>.svg")
+@limiter.limit("120 per minute")
+@public
+def map_image(postcode: str):
+    """Where the postcode lies, as a small SVG map (see minimap.py)."""
+    from web.signup import minimap
+
+    try:
+        place = locate(postcode)
+    except LookupError:
+        abort(404)
+    title = _("%(municipality)s op de kaart van Vlaanderen en Brussel",
+              municipality=place.municipality)
+    response = current_app.response_class(minimap.svg(place.lat, place.lon, title),
+                                          mimetype="image/svg+xml")
+    response.cache_control.max_age = 86400
+    response.cache_control.public = True
+    return response
+
+
+@bp.route("/link-kwijt", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"])
+@public
+def lost_link():
+    form = LostLinkForm()
+    if not form.validate_on_submit():
+        return render_template("signup/lost_link.html", form=form), \
+            400 if form.errors else 200
+    workposts = workpost_manage.offers_for_email(form.email.data)
+    for workpost in workposts:
+        workpost_manage.rotate_link(workpost, clock.now())
+    db.session.commit()
+    if workposts:
+        mails.manage_links(form.email.data, workposts)
+    # The same answer whether or not the address is known.
+    flash(_("Als dit adres bij ons bekend is, krijg je binnen enkele minuten een mail met "
+            "een nieuwe link."), "success")
+    return redirect(url_for("signup.lost_link"))

@@ -1,0 +1,141 @@
+"""The supervisors' JSON API (/api/v1/supervisor): participants, matches, shortlist and
+placements of the token holder's own organisation.
+
+Authentication is a personal API token (Authorization: Bearer ...), made on the user's
+account page; there is no cookie session, so CSRF does not apply. Records of another
+organisation answer 404, as in the workspace.
+"""
+from functools import wraps
+
+from flask import Blueprint, abort, g, jsonify, request
+
+from web.account import clock
+from web.extensions import db
+from web.services import matching, participants, placements, staff
+from web.services.placements import PlacementError
+
+api_bp = Blueprint("supervisor_api", __name__, url_prefix="/api/v1/supervisor")
+MAX_TOP = 50
+
+
+def token_required(view):
+    """Audience "supervisor", proven by a token instead of a session with a second factor."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        user = staff.user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+        if user is None or user.role not in ("supervisor", "org_admin"):
+            response = jsonify({"error": "missing or invalid API token", "status": 401})
+            response.status_code = 401
+            response.headers["WWW-Authenticate"] = 'Bearer realm="werkpostwijzer"'
+            return response
+        g.api_user = user
+        g.private_page = True
+        return view(*args, **kwargs)
+
+    wrapper.audience = "supervisor"
+    return wrapper
+
+
+def _user():
+    return g.api_user
+
+
+def _participant_or_404(participant_id: int):
+    return participants.get(_user().organisation_id, participant_id) or abort(404)
+
+
+def _participant_json(person, full: bool = False) -> dict:
+    data = {"id": person.id, "reference": person.reference, "status": person.status,
+            "municipality": person.municipality, "supervisor_id": person.supervisor_id,
+            "may_match": participants.may_match(person)}
+    if full:
+        data.update({field: getattr(person, field) for field in participants.PROFILE_FIELDS})
+    return data
+
+
+def _placement_json(placement) -> dict:
+    return {"id": placement.id, "participant_id": placement.participant_id,
+            "workpost_id": placement.workpost_id, "workpost_name": placement.workpost.name,
+            "status": placement.status, "hours_per_week": placement.hours_per_week,
+            "start_date": placement.start_date.isoformat() if placement.start_date else None,
+            "end_date": placement.end_date.isoformat() if placement.end_date else None,
+            "stop_reason": placement.stop_reason, "became_placement": placement.became_placement,
+            "history": [{"status": e.status, "kind": e.kind, "on_date": e.on_date.isoformat()}
+                        for e in placement.events]}
+
+
+@api_bp.get("/participants")
+@token_required
+def list_participants():
+    people = participants.listing(_user().organisation_id)
+    return jsonify({"participants": [_participant_json(p) for p in people]})
+
+
+@api_bp.get("/participants/<int:participant_id>")
+@token_required
+def get_participant(participant_id: int):
+    person = _participant_or_404(participant_id)
+    participants.viewed(person, _user(), "api")
+    db.session.commit()
+    return jsonify(_participant_json(person, full=True))
+
+
+@api_bp.get("/participants/<int:participant_id>/matches")
+@token_required
+def participant_matches(participant_id: int):
+    person = _participant_or_404(participant_id)
+    refusal = participants.matching_refusal(person)
+    if refusal:
+        return jsonify({"error": refusal, "status": 409}), 409
+    top = min(max(request.args.get("top", 10, type=int) or 10, 1), MAX_TOP)
+    results = matching.find_matches(person, _user().organisation, top=top)
+    participants.viewed(person, _user(), "api-matches")
+    db.session.commit()
+    return jsonify({"participant_id": person.id,
+                    "matches": [matching.result_json(r) for r in results]})
+
+
+@api_bp.get("/participants/<int:participant_id>/shortlist")
+@token_required
+def participant_shortlist(participant_id: int):
+    person = _participant_or_404(participant_id)
+    rows = [p for p in placements.for_participant(person) if p.status != "ended"]
+    return jsonify({"participant_id": person.id, "shortlist": [_placement_json(p) for p in rows]})
+
+
+@api_bp.post("/participants/<int:participant_id>/shortlist")
+@token_required
+def add_to_shortlist(participant_id: int):
+    person = _participant_or_404(participant_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("workpost_id"), int):
+        return jsonify({"error": "workpost_id: an integer is required", "status": 400}), 400
+    note = body.get("note", "")
+    if not isinstance(note, str) or len(note) > 2000:
+        return jsonify({"error": "note: text of at most 2000 characters", "status": 400}), 400
+    post = matching.visible_workpost(_user().organisation, body["workpost_id"]) or abort(404)
+    try:
+        placement = placements.shortlist(person, post, _user(), note, clock.today())
+    except PlacementError as error:
+        db.session.rollback()
+        return jsonify({"error": error.code, "status": 409}), 409
+    db.session.commit()
+    return jsonify(_placement_json(placement)), 201
+
+
+@api_bp.get("/placements")
+@token_required
+def list_placements():
+    status = request.args.get("status") or None
+    rows = placements.listing(_user().organisation_id, status)
+    return jsonify({"placements": [_placement_json(p) for p in rows]})
+
+
+@api_bp.get("/placements/<int:placement_id>")
+@token_required
+def get_placement(placement_id: int):
+    placement = placements.get(_user().organisation_id, placement_id) or abort(404)
+    return jsonify(_placement_json(placement))

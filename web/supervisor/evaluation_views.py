@@ -1,0 +1,85 @@
+"""Evaluations: what is due and overdue, and a light form to record one."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, RadioField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from web.access import supervisor
+from web.account import clock
+from web.extensions import db
+from web.services import evaluations, participants
+from web.services.evaluations import EvaluationError
+from web.supervisor import bp
+from web.supervisor.participant_views import form_error
+from web.supervisor.scope import evaluation_or_404, me, organisation_id
+
+SCORE_FIELDS = ("satisfaction_workpost", "satisfaction_guidance", "satisfaction_hours",
+                "satisfaction_tasks")
+
+
+def _scale():
+    return [SelectChoice("1", _l("1 · niet tevreden")), SelectChoice("2"),
+            SelectChoice("3", _l("3 · gaat wel")), SelectChoice("4"),
+            SelectChoice("5", _l("5 · heel tevreden"))]
+
+
+def _score(text: str):
+    return RadioField(text, choices=_scale(), validators=[Optional()])
+
+
+class EvaluationForm(FlaskForm):
+    done_on = DateField(_l("Datum van het gesprek"), validators=[
+        DataRequired(_l("Vul een geldige datum in."))])
+    satisfaction_workpost = _score(_l("Hoe tevreden is de deelnemer over de werkpost?"))
+    satisfaction_guidance = _score(_l("Over de begeleiding?"))
+    satisfaction_hours = _score(_l("Over de uren?"))
+    satisfaction_tasks = _score(_l("Over de taken?"))
+    notes = TextAreaField(_l("Wat vertelden de deelnemer en de werkpost?"), validators=[
+        Optional(), Length(max=4000)])
+    agreements = TextAreaField(_l("Nieuwe afspraken"), validators=[Optional(), Length(max=4000)])
+
+
+@bp.get("/evaluaties")
+@supervisor
+def evaluations_due():
+    today = clock.today()
+    rows = evaluations.due(organisation_id(), today)
+    return render_template("supervisor/evaluations.html", rows=rows, today=today)
+
+
+@bp.route("/evaluaties/<int:evaluation_id>", methods=["GET", "POST"])
+@supervisor
+def evaluation(evaluation_id: int):
+    item = evaluation_or_404(evaluation_id)
+    form = EvaluationForm(obj=item)
+    if not form.is_submitted():
+        participants.viewed(item.placement.participant, me(), "evaluation")
+        db.session.commit()
+        form.done_on.data = item.done_on or clock.today()
+        for name in SCORE_FIELDS:
+            value = getattr(item, name)
+            getattr(form, name).data = str(value) if value else None
+    if form.validate_on_submit() and item.done_on is None:
+        scores = {name: int(getattr(form, name).data) if getattr(form, name).data else None
+                  for name in SCORE_FIELDS}
+        try:
+            following = evaluations.complete(
+                item, me(), done_on=form.done_on.data, today=clock.today(), scores=scores,
+                notes=form.notes.data or "", agreements=form.agreements.data or "")
+        except EvaluationError as error:
+            db.session.rollback()
+            form_error(form, error)
+        else:
+            db.session.commit()
+            if following is not None:
+                flash(_("De evaluatie is bewaard. De volgende is gepland op %(day)s.",
+                        day=following.due_on.strftime("%d/%m/%Y")), "success")
+            else:
+                flash(_("De evaluatie is bewaard."), "success")
+            return redirect(url_for("supervisor.placement", placement_id=item.placement_id))
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("supervisor/evaluation.html", item=item, form=form,
+                           today=clock.today()), status

@@ -1,0 +1,115 @@
+"""Find workposts for a participant: ranked list with reasons, map, details, shortlist."""
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from web.access import supervisor
+from web.account import clock
+from web.extensions import db
+from web.services import matching, participants, placements
+from web.services.placements import PlacementError
+from web.supervisor import bp, vocab
+from web.supervisor.messages import error_text
+from web.supervisor.scope import me, participant_or_404
+
+MAX_NOTE = 2000
+
+
+def _filters() -> dict:
+    args = request.args
+    activity = args.get("activiteit", "")
+    kind = args.get("soort", "")
+    try:
+        max_km = float(args.get("km", "") or 0) or None
+    except ValueError:
+        max_km = None
+    if max_km is not None and not 0 < max_km <= 200:
+        max_km = None
+    return {"activity": activity or None, "kind": kind if kind in ("internal", "external") else None,
+            "max_km": max_km}
+
+
+@bp.get("/deelnemers/<int:participant_id>/zoeken")
+@supervisor
+def find(participant_id: int):
+    person = participant_or_404(participant_id)
+    refusal = participants.matching_refusal(person)
+    if refusal:
+        flash(error_text(refusal), "error")
+        return redirect(url_for("supervisor.participant", participant_id=person.id))
+    filters = _filters()
+    results = matching.find_matches(person, me().organisation, top=30, **filters)
+    participants.viewed(person, me(), "find")
+    db.session.commit()
+    return render_template("supervisor/find.html", person=person, results=results,
+                           filters=filters, activities=vocab.activities(),
+                           labels=vocab.labels(), leaflet=_leaflet_installed(),
+                           map_data=_map_data(person, results))
+
+
+def _leaflet_installed() -> bool:
+    # Leaflet is self-hosted under static/vendor; without it the list works on its own.
+    return (Path(current_app.static_folder) / "vendor" / "leaflet" / "leaflet.js").exists()
+
+
+def _map_data(person, results) -> dict:
+    config = current_app.config
+    return {"tiles": config["MAP_TILE_URL"], "attribution": config["MAP_TILE_ATTRIBUTION"],
+            "home": {"lat": person.lat, "lon": person.lon,
+                     "label": _("Woonplaats van %(ref)s", ref=person.reference)},
+            "posts": [{"rank": n, "name": r.workpost.name, "lat": r.workpost.lat,
+                       "lon": r.workpost.lon} for n, r in enumerate(results, start=1)]}
+
+
+@bp.get("/werkposten/<int:workpost_id>")
+@supervisor
+def workpost(workpost_id: int):
+    post = matching.visible_workpost(me().organisation, workpost_id) or abort(404)
+    person = None
+    if request.args.get("deelnemer", "").isdigit():
+        person = participants.get(me().organisation_id, int(request.args["deelnemer"]))
+    counts = placements.workpost_counts([post.id])[post.id]
+    return render_template("supervisor/workpost.html", post=post, person=person, counts=counts,
+                           labels=vocab.labels())
+
+
+@bp.post("/deelnemers/<int:participant_id>/shortlist")
+@supervisor
+def shortlist_add(participant_id: int):
+    person = participant_or_404(participant_id)
+    workpost_id = request.form.get("workpost_id", "")
+    post = matching.visible_workpost(me().organisation, int(workpost_id)) \
+        if workpost_id.isdigit() else None
+    if post is None:
+        abort(404)
+    note = request.form.get("note", "")[:MAX_NOTE]
+    try:
+        placement = placements.shortlist(person, post, me(), note, clock.today())
+    except PlacementError as error:
+        db.session.rollback()
+        flash(error_text(error.code), "error")
+        return redirect(url_for("supervisor.workpost", workpost_id=post.id, deelnemer=person.id))
+    db.session.commit()
+    flash(_("%(name)s staat op de shortlist.", name=post.name), "success")
+    return redirect(url_for("supervisor.placement", placement_id=placement.id))
+
+
+MAX_CASELOAD = 50
+
+
+@bp.get("/verdeling")
+@supervisor
+def caseload():
+    """Advisory caseload assignment for the participants ticked on the list."""
+    ids = [int(v) for v in request.args.getlist("deelnemer") if v.isdigit()][:MAX_CASELOAD]
+    people = [p for p in (participants.get(me().organisation_id, i) for i in dict.fromkeys(ids))
+              if p is not None and participants.may_match(p)]
+    if not people:
+        flash(_("Kies eerst deelnemers met toestemming in de lijst."), "error")
+        return redirect(url_for("supervisor.participants_list"))
+    proposals = matching.propose_caseload(people, me().organisation)
+    for person in people:
+        participants.viewed(person, me(), "caseload")
+    db.session.commit()
+    return render_template("supervisor/caseload.html", proposals=proposals)

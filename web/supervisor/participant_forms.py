@@ -1,0 +1,79 @@
+"""Forms for a participant's profile, consent and erasure."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (DateField, FloatField, IntegerField, RadioField, SelectField,
+                     SelectMultipleField, StringField, TextAreaField)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from web.models.choices import GOALS
+from web.supervisor import vocab
+from web.templating import label
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ParticipantForm(FlaskForm):
+    reference = StringField(_l("Code van de deelnemer"), validators=[
+        DataRequired(_l("Vul een code in.")), Length(max=40, message=_l("Maximaal 40 tekens."))])
+    postcode = StringField(_l("Postcode van de woonplaats"), validators=[
+        DataRequired(_l("Vul de postcode in.")),
+        Regexp(r"^\d{4}$", message=_l("Een postcode heeft 4 cijfers."))])
+    travel_modes = MultiCheckboxField(_l("Hoe kan de deelnemer reizen?"))
+    max_minutes = IntegerField(_l("Hoe lang mag de reis maximaal duren? (minuten)"), validators=[
+        Optional(), NumberRange(5, 180, _l("Kies tussen 5 en 180 minuten."))])
+    max_km = FloatField(_l("Hoe ver mag de werkpost maximaal liggen? (km in vogelvlucht)"),
+                        validators=[Optional(), NumberRange(0.5, 100, _l("Kies tussen 0,5 en 100 km."))])
+    interests = MultiCheckboxField(_l("Wat doet de deelnemer graag?"))
+    interests_text = TextAreaField(_l("Interesses in eigen woorden"), validators=[
+        Optional(), Length(max=1000, message=_l("Maximaal 1000 tekens."))])
+    avoid = MultiCheckboxField(_l("Wat wil de deelnemer liever niet doen?"))
+    needs = MultiCheckboxField(_l("Wat heeft de deelnemer zeker nodig?"))
+    wishes = MultiCheckboxField(_l("Wat zou mooi meegenomen zijn?"))
+    availability = MultiCheckboxField(_l("Wanneer kan de deelnemer werken?"))
+    hours_per_week = FloatField(_l("Hoeveel uur per week?"), validators=[
+        Optional(), NumberRange(1, 38, _l("Kies tussen 1 en 38 uur."))])
+    goal = RadioField(_l("Doel"), validators=[DataRequired(_l("Kies een doel."))],
+                      default="meaningful_activity")
+    supervisor_id = SelectField(_l("Begeleider"), coerce=int)
+
+    def __init__(self, staff, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.travel_modes.choices = vocab.modes()
+        self.interests.choices = self.avoid.choices = vocab.activities()
+        self.needs.choices = self.wishes.choices = vocab.supports()
+        self.availability.choices = vocab.slots()
+        self.goal.choices = [(code, label(GOALS, code)) for code in GOALS]
+        self.supervisor_id.choices = [(0, _l("Nog niemand"))] + [
+            (user.id, user.name or user.email) for user in staff]
+
+    def values(self) -> dict:
+        data = {name: getattr(self, name).data for name in (
+            "reference", "postcode", "travel_modes", "max_minutes", "max_km", "interests",
+            "interests_text", "avoid", "needs", "wishes", "availability", "hours_per_week",
+            "goal")}
+        data["interests_text"] = (data["interests_text"] or "").strip()
+        data["supervisor_id"] = self.supervisor_id.data or None
+        return data
+
+
+class ConsentForm(FlaskForm):
+    processed = TextAreaField(_l("Welke gegevens mogen we bijhouden?"), validators=[
+        DataRequired(_l("Schrijf op welke gegevens.")), Length(max=2000)],
+        default="Postcode, hoe de deelnemer reist, interesses, wat de deelnemer nodig heeft, "
+                "beschikbaarheid en de plaatsingen.")
+    shared_with = TextAreaField(_l("Met wie mogen we ze delen?"), validators=[
+        DataRequired(_l("Schrijf met wie.")), Length(max=2000)],
+        default="De werkposten waar we kennismaken of starten, alleen wat nodig is voor het werk.")
+    purpose = TextAreaField(_l("Waarom?"), validators=[Optional(), Length(max=2000)],
+                            default="Om een passende werkpost te zoeken en de deelnemer daar te begeleiden.")
+    given_on = DateField(_l("Datum van de toestemming"), validators=[
+        DataRequired(_l("Vul een geldige datum in."))])
+
+
+class EraseForm(FlaskForm):
+    confirm = StringField(_l("Typ de code van de deelnemer om te bevestigen"), validators=[
+        DataRequired(_l("Typ de code van de deelnemer."))])

@@ -1,0 +1,159 @@
+"""Placements: the organisation's list and CSV, one placement's pipeline, changes, cadence."""
+import csv
+import io
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from web.access import supervisor
+from web.account import clock
+from web.extensions import db
+from web.models.choices import PLACEMENT_STATUSES
+from web.services import evaluations, matching, participants, placements
+from web.services.evaluations import EvaluationError
+from web.services.placements import PlacementError
+from web.supervisor import bp
+from web.supervisor.messages import error_text
+from web.supervisor.participant_views import form_error
+from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
+from web.supervisor.scope import me, organisation_id, placement_or_404, run_and_commit
+
+
+@bp.get("/plaatsingen")
+@supervisor
+def placements_list():
+    status = request.args.get("stap", "")
+    status = status if status in PLACEMENT_STATUSES else ""
+    rows = placements.listing(organisation_id(), status or None)
+    return render_template("supervisor/placements.html", rows=rows, status=status)
+
+
+@bp.get("/plaatsingen.csv")
+@supervisor
+def placements_csv():
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["plaatsing", "deelnemer", "werkpost", "gemeente", "stap", "uren_per_week",
+                     "start", "einde", "reden_stop", "werd_plaatsing"])
+    for p in placements.listing(organisation_id()):
+        writer.writerow([p.id, p.participant.reference, p.workpost.name, p.workpost.municipality,
+                         p.status, p.hours_per_week or "", p.start_date or "", p.end_date or "",
+                         p.stop_reason or "", "" if p.became_placement is None
+                         else ("ja" if p.became_placement else "nee")])
+    from web.services import audit
+
+    audit.record("placements.exported", "organisation", organisation_id(), actor=me())
+    db.session.commit()
+    # A BOM lets spreadsheet programs read the accents correctly.
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": 'attachment; filename="plaatsingen.csv"'})
+
+
+def _workpost_choices(placement):
+    visible = matching.visible_workposts(me().organisation, with_places_only=True)
+    choices = [(placement.workpost_id, placement.workpost.name + " " + _("(nu)"))]
+    return choices + [(w.id, f"{w.name} ({w.municipality})") for w in visible
+                      if w.id != placement.workpost_id]
+
+
+def _page(placement, move=None, change=None, cadence=None, status=200):
+    move = move or MoveForm(placement.status, prefix="move")
+    change = change or ChangeForm(prefix="change", obj=placement)
+    if not change.workpost_id.choices:
+        change.workpost_id.choices = _workpost_choices(placement)
+    if not change.is_submitted():
+        change.workpost_id.data = placement.workpost_id
+    cadence = cadence or CadenceForm(prefix="cadence")
+    pending = evaluations.open_evaluation(placement)
+    if not cadence.is_submitted():
+        cadence.months.data = placement.evaluation_interval_months
+        cadence.next_due.data = pending.due_on if pending else None
+    if not move.is_submitted():
+        move.on_date.data = clock.today()
+        change.on_date.data = clock.today()
+    return render_template("supervisor/placement.html", placement=placement, move=move,
+                           change=change, cadence=cadence, pending=pending,
+                           pipeline=placements.PIPELINE,
+                           counts=placements.workpost_counts([placement.workpost_id])), status
+
+
+@bp.get("/plaatsingen/<int:placement_id>")
+@supervisor
+def placement(placement_id: int):
+    found = placement_or_404(placement_id)
+    participants.viewed(found.participant, me(), "placement")
+    db.session.commit()
+    return _page(found)
+
+
+@bp.post("/plaatsingen/<int:placement_id>/stap")
+@supervisor
+def placement_move(placement_id: int):
+    placement = placement_or_404(placement_id)
+    form = MoveForm(placement.status, prefix="move")
+    if not form.validate_on_submit():
+        return _page(placement, move=form, status=422)
+
+    def act():
+        fresh = placement_or_404(placement_id)
+        placements.move(fresh, form.status.data, me(), form.on_date.data, form.note.data or "",
+                        form.stop_reason.data or None)
+
+    try:
+        run_and_commit(act)
+    except PlacementError as error:
+        db.session.rollback()
+        placement = placement_or_404(placement_id)
+        form_error(form, error)
+        return _page(placement, move=form, status=409 if error.code == "no_place" else 422)
+    flash(_("De stap is bewaard."), "success")
+    return redirect(url_for("supervisor.placement", placement_id=placement_id))
+
+
+@bp.post("/plaatsingen/<int:placement_id>/wijziging")
+@supervisor
+def placement_change(placement_id: int):
+    placement = placement_or_404(placement_id)
+    form = ChangeForm(prefix="change")
+    form.workpost_id.choices = _workpost_choices(placement)
+    if not form.validate_on_submit():
+        return _page(placement, change=form, status=422)
+    workpost = None
+    if form.workpost_id.data != placement.workpost_id:
+        workpost = matching.visible_workpost(me().organisation, form.workpost_id.data)
+
+    def act():
+        fresh = placement_or_404(placement_id)
+        return placements.change(fresh, me(), form.on_date.data, form.note.data or "",
+                                 hours_per_week=form.hours_per_week.data,
+                                 tasks=form.tasks.data, workpost=workpost)
+
+    try:
+        run_and_commit(act)
+    except PlacementError as error:
+        db.session.rollback()
+        form_error(form, error)
+        return _page(placement_or_404(placement_id), change=form, status=422)
+    flash(_("De wijziging is bewaard."), "success")
+    return redirect(url_for("supervisor.placement", placement_id=placement_id))
+
+
+@bp.post("/plaatsingen/<int:placement_id>/ritme")
+@supervisor
+def placement_cadence(placement_id: int):
+    placement = placement_or_404(placement_id)
+    form = CadenceForm(prefix="cadence")
+    if form.validate_on_submit():
+        try:
+            evaluations.set_cadence(placement, form.months.data, me(), form.next_due.data,
+                                    clock.today())
+        except EvaluationError as error:
+            db.session.rollback()
+            form_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Het ritme van de evaluaties is bewaard."), "success")
+            return redirect(url_for("supervisor.placement", placement_id=placement_id))
+    return _page(placement_or_404(placement_id), cadence=form, status=422)
+
+

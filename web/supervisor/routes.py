@@ -1,0 +1,52 @@
+"""The workspace home (what needs attention today) and the user's own account page."""
+from datetime import timedelta
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from web.access import supervisor
+from web.account import clock
+from web.extensions import db
+from web.services import evaluations, matching, participants, placements, staff
+from web.supervisor import bp
+from web.supervisor.scope import me, organisation_id
+
+NEW_WORKPOST_DAYS = 7
+
+
+@bp.get("/")
+@supervisor
+def dashboard():
+    user, today = me(), clock.today()
+    mine = [p for p in participants.listing(organisation_id(), supervisor_id=user.id)
+            if p.status != "ended"]
+    return render_template(
+        "supervisor/dashboard.html", mine=mine, today=today,
+        rows=evaluations.due(organisation_id(), today),
+        new_workposts=matching.new_in_region(user.organisation,
+                                             clock.now() - timedelta(days=NEW_WORKPOST_DAYS)),
+        affected=placements.affected_by_withdrawal(organisation_id()))
+
+
+@bp.get("/mijn-account")
+@supervisor
+def my_account():
+    return render_template("supervisor/my_account.html", token=None)
+
+
+@bp.post("/mijn-account/api-sleutel")
+@supervisor
+def api_token():
+    token = staff.new_api_token(me())
+    db.session.commit()
+    # Shown once: only its hash is kept.
+    return render_template("supervisor/my_account.html", token=token)
+
+
+@bp.post("/mijn-account/api-sleutel/intrekken")
+@supervisor
+def api_token_revoke():
+    staff.revoke_api_token(me())
+    db.session.commit()
+    flash(_("Je API-sleutel werkt niet meer."), "success")
+    return redirect(url_for("supervisor.my_account"))
