@@ -58,7 +58,8 @@ def update_visible(index, people, rng, trials: int) -> dict:
     added, changed, removed, seen = [], [], [], 0
     for i, person in enumerate(people[:trials]):
         post = replace(template[i], id=f"NEW-{i}", location=person.location,
-                       activities=person.interests or ("other",), offers=person.needs,
+                       activities=person.interests or ("other",),
+                       offers=person.needs + person.wishes, description=person.interests_text,
                        schedule=person.availability, open_places=1, capacity=1)
         start = time.perf_counter()
         index.add(post)
