@@ -112,8 +112,10 @@ def fresh_app(tmp_path):
         return application
 
     yield factory
-    from web.extensions import db
+    from web.extensions import db, limiter
 
+    # The limiter is one object shared by every app: leave it as the session app set it.
+    limiter.enabled = False
     for application, url in created:
         with application.app_context():
             db.engine.dispose()

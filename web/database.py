@@ -1,5 +1,5 @@
 """Engine settings per database."""
-from flask import Flask
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 
 from web.extensions import db
@@ -24,4 +24,13 @@ def tune_engine(app: Flask) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        # A deferred transaction that reads and then writes fails at once with "database is
+        # locked" when another writer got there first; taking the write lock up front makes
+        # it wait (busy_timeout) instead. Reads stay deferred, so pages never queue.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes() else "BEGIN")
+
+
+def _writes() -> bool:
+    if not has_request_context():
+        return True  # commands and scripts: seeding, migrations, imports
+    return request.method not in ("GET", "HEAD", "OPTIONS")

@@ -166,3 +166,22 @@ def test_too_many_attempts_from_one_address_are_refused(limited_app):
              for i in range(31)]
     assert codes[:30] == [422] * 30
     assert codes[30] == 429
+
+
+def test_wrong_codes_lock_the_account_too(client, staff):
+    _enrolled(client, staff)
+    _password_step(client, staff)
+    for _ in range(5):
+        response = client.post("/account/tweede-stap", data={"code": "000000"})
+    assert "15 minuten" in response.get_data(as_text=True)
+    assert client.get("/werkruimte/").status_code == 302
+
+
+def test_logging_out_closes_the_workspace_and_keeps_the_language(client, staff, login):
+    login(staff)
+    client.get("/taal/en")
+    assert client.get("/werkruimte/").status_code == 200
+    assert client.post("/account/uitloggen").status_code == 302
+    assert client.get("/werkruimte/").status_code == 302
+    with client.session_transaction() as session:
+        assert session.get("lang") == "en"

@@ -69,3 +69,33 @@ def test_a_new_token_replaces_the_old_one_and_revoking_ends_it(client, login, ap
     client.post("/werkruimte/mijn-account/api-sleutel")
     assert client.get("/api/v1/supervisor/participants", headers=headers).status_code == 401
     client.post("/werkruimte/mijn-account/api-sleutel/intrekken")
+
+
+def test_every_api_route_is_described_in_the_openapi_paths(app):
+    import re
+
+    from web.supervisor.openapi import PATHS
+
+    described = {(path, method) for path, ops in PATHS.items() for method in ops}
+    served = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith("supervisor_api."):
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+            served |= {(path, m.lower()) for m in rule.methods & {"GET", "POST"}}
+    assert served == described
+
+
+def test_a_frozen_profile_is_neither_matched_nor_shortlisted(client, api, db_session):
+    headers, person, workpost, user = api
+    from datetime import UTC, datetime
+
+    from web.services.participants import withdraw_consent
+
+    withdraw_consent(db_session.merge(person), user, datetime.now(UTC))
+    db_session.commit()
+    matches = client.get(f"/api/v1/supervisor/participants/{person.id}/matches",
+                         headers=headers)
+    assert matches.status_code == 409 and matches.get_json()["error"] == "frozen"
+    listed = client.post(f"/api/v1/supervisor/participants/{person.id}/shortlist",
+                         json={"workpost_id": workpost.id}, headers=headers)
+    assert listed.status_code == 409

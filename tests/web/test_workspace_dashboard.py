@@ -30,3 +30,16 @@ def test_the_dashboard_shows_what_needs_attention(client, login, db_session):
     assert far.name not in page
     assert "Stoppende Winkel" in page and "niet meer beschikbaar" in page
     assert "te laat" in page
+
+
+def test_the_workspace_speaks_english_too(client, login, db_session):
+    org = make_org(db_session)
+    user = make_user(db_session, org, name="Sam")
+    person = make_participant(db_session, org, reference="EN-1", supervisor=user)
+    db_session.commit()
+    login(user)
+    client.get("/taal/en")
+    page = client.get("/werkruimte/").get_data(as_text=True)
+    assert "Hello Sam" in page and "My participants" in page
+    profile = client.get(f"/werkruimte/deelnemers/{person.id}").get_data(as_text=True)
+    assert "Find workposts" in profile and "Calm place" in profile

@@ -60,7 +60,8 @@ def test_filters_narrow_the_list(client, login, world):
     assert "Kringwinkel Gent" in near and "Atelier Hasselt" not in near
     green = _find(client, person, "?activiteit=green")
     assert "Kringwinkel Gent" not in green
-    assert client.get(f"/werkruimte/deelnemers/{person.id}/zoeken?km=abc").status_code == 200
+    odd = client.get(f"/werkruimte/deelnemers/{person.id}/zoeken?km=abc&activiteit=nope")
+    assert odd.status_code == 200
 
 
 def test_the_next_search_sees_new_withdrawn_and_full_workposts(client, login, world,
@@ -87,6 +88,10 @@ def test_shortlists_count_on_the_result(client, login, world, db_session):
     client.post(f"/werkruimte/deelnemers/{other_person.id}/shortlist",
                 data={"workpost_id": posts["near"].id})
     assert "1 op een shortlist" in _find(client, person)
+    client.post(f"/werkruimte/deelnemers/{person.id}/shortlist",
+                data={"workpost_id": posts["near"].id})
+    # Already on this participant's own list: no longer offered as a new idea.
+    assert "Zet Kringwinkel Gent op de shortlist" not in _find(client, person)
 
 
 def test_the_api_gives_matches_with_reasons_in_both_languages(client, login, world):
@@ -120,3 +125,26 @@ def test_a_caseload_proposal_never_gives_one_last_place_twice(client, login, wor
     assert "ZOEK-1" in text and "ZOEK-3" in text
     empty = client.get("/werkruimte/verdeling?deelnemer=999999")
     assert empty.status_code == 302
+
+
+def test_each_database_gets_its_own_index(fresh_app):
+    from harness import log_in
+
+    pages = []
+    for name in ("Kringwinkel Eerste", "Kringwinkel Tweede"):
+        app = fresh_app()
+        with app.app_context():
+            org = make_org(db.session)
+            user = make_user(db.session, org)
+            make_workpost(db.session, name=name)
+            person = make_participant(db.session, org)
+            db.session.commit()
+            user.get_id()
+            db.session.expunge(user)
+            person_id = person.id
+        client = app.test_client()
+        log_in(client, user)
+        pages.append(client.get(f"/werkruimte/deelnemers/{person_id}/zoeken")
+                     .get_data(as_text=True))
+    assert "Kringwinkel Eerste" in pages[0] and "Kringwinkel Tweede" not in pages[0]
+    assert "Kringwinkel Tweede" in pages[1] and "Kringwinkel Eerste" not in pages[1]

@@ -141,3 +141,24 @@ def test_the_audit_log_shows_this_organisation_only(client, login, admin, db_ses
     page = client.get("/werkruimte/organisatie/logboek").get_data(as_text=True)
     assert "4242" in page and "5151" not in page
     assert db_session.query(AuditEvent).count() >= 2
+
+
+def test_an_admin_changes_a_role_and_lets_a_colleague_link_a_new_phone(client, login, admin,
+                                                                       db_session):
+    from datetime import UTC, datetime
+
+    org, user = admin
+    colleague = make_user(db_session, org)
+    colleague.totp_secret, colleague.totp_enrolled_at = "JBSWY3DPEHPK3PXP", datetime.now(UTC)
+    db_session.commit()
+    login(user)
+    url = f"/werkruimte/organisatie/medewerkers/{colleague.id}"
+    assert client.post(url, data={"action": "org_admin"}).status_code == 302
+    assert client.post(url, data={"action": "reset_totp"}).status_code == 302
+    assert client.post(url, data={"action": "nonsense"}).status_code == 400
+    db_session.expire_all()
+    changed = db_session.get(User, colleague.id)
+    assert changed.role == "org_admin" and changed.totp_secret is None
+    actions = [e.action for e in db_session.query(AuditEvent).filter_by(target_id=colleague.id,
+                                                                        target_type="user")]
+    assert actions == ["staff.role_changed", "staff.totp_reset"]

@@ -89,7 +89,8 @@ def test_ending_needs_a_reason_and_gives_the_place_back(client, login, world, db
     response = _move(client, placement.id, "ended")
     assert response.status_code == 422
     assert "Kies waarom" in response.get_data(as_text=True)
-    assert _move(client, placement.id, "ended", **{"move-stop_reason": "mobility"}).status_code == 302
+    ended = _move(client, placement.id, "ended", **{"move-stop_reason": "mobility"})
+    assert ended.status_code == 302
     placement = _placement(db_session, person)
     assert placement.stop_reason == "mobility" and not placement.holds_place
     assert placement.evaluations == []
@@ -158,3 +159,21 @@ def test_the_csv_lists_the_organisations_placements_only(client, login, world, d
     body = client.get("/werkruimte/plaatsingen.csv").get_data(as_text=True)
     assert person.reference in body and "GEHEIM-1" not in body
     assert db_session.query(AuditEvent).filter_by(action="placements.exported").count() == 1
+
+
+def test_after_withdrawn_consent_a_placement_can_only_end(client, login, world, db_session):
+    org, user, workpost, person = world
+    login(user)
+    _shortlist(client, person, workpost)
+    placement = _placement(db_session, person)
+    _move(client, placement.id, "active")
+    client.post(f"/werkruimte/deelnemers/{person.id}/toestemming/intrekken")
+    paused = _move(client, placement.id, "paused")
+    assert paused.status_code == 422 and "bevroren" in paused.get_data(as_text=True)
+    agreement = client.post(f"/werkruimte/plaatsingen/{placement.id}/overeenkomst",
+                            data={"parties": "x"})
+    assert agreement.status_code == 422
+    ended = _move(client, placement.id, "ended", **{"move-stop_reason": "other"})
+    assert ended.status_code == 302
+    db_session.expire_all()
+    assert db_session.get(Workpost, workpost.id).open_places == 1

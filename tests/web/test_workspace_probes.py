@@ -12,13 +12,14 @@ from harness import log_in
 from test_workspace_factories import make_org, make_participant, make_user, make_workpost
 
 from web.extensions import db
+from web.models import Evaluation, Participant, Placement, User
 from web.services import placements, staff
-from web.models import User
 
 SECRET = "SECRET-A-REF"
 PROBE_DATA = {"workpost_id": "1", "note": "x", "move-status": "ended",
               "move-on_date": "2026-01-01", "move-stop_reason": "other", "confirm": SECRET,
-              "processed": "x", "shared_with": "x", "given_on": "2026-01-01", "action": "deactivate",
+              "processed": "x", "shared_with": "x", "given_on": "2026-01-01",
+              "action": "deactivate",
               "done_on": "2026-01-01", "reference": "X", "postcode": "9000", "name": "x",
               "capacity": "1", "activities": ["green"], "email": "probe@example.be",
               "role": "supervisor", "cadence-months": "3", "change-hours_per_week": "3",
@@ -45,6 +46,7 @@ def _build(app):
         db.session.flush()
         token_a = staff.new_api_token(sup_a)
         token_b = staff.new_api_token(sup_b)
+        token_root = staff.new_api_token(platform)
         db.session.commit()
         ids = {"participant_id": person_a.id, "placement_id": placement_a.id,
                "evaluation_id": placement_a.evaluations[0].id, "user_id": colleague_a.id,
@@ -55,7 +57,7 @@ def _build(app):
             user.get_id()
             db.session.expunge(user)
             users[key] = user
-        return ids, users, {"a": token_a, "b": token_b}
+        return ids, users, {"a": token_a, "b": token_b, "root": token_root}
 
 
 def _url(rule, ids) -> str:
@@ -115,7 +117,12 @@ def test_another_organisation_sees_nothing_of_ours(probe_app):
     assert probes > 80
     assert leaks == []
     with app.app_context():
+        # The refused changes left A's records as they were.
         assert db.session.get(User, ids["user_id"]).active is True
+        assert db.session.get(Participant, ids["participant_id"]).reference == SECRET
+        placement = db.session.get(Placement, ids["placement_id"])
+        assert placement.status == "active" and placement.events[-1].status == "active"
+        assert db.session.get(Evaluation, ids["evaluation_id"]).done_on is None
 
 
 def test_roles_and_anonymous_visitors_are_refused(probe_app):
@@ -152,7 +159,8 @@ def test_the_api_answers_only_its_own_organisation(probe_app):
     for rule, method in _routes(app, "supervisor_api."):
         url = _url(rule, ids)
         kwargs = {"json": {"workpost_id": ids["external"]}} if method == "POST" else {}
-        for token, expected in ((None, {401}), ("wpw_not-a-token", {401})):
+        for token, expected in ((None, {401}), ("wpw_not-a-token", {401}),
+                                (tokens["root"], {401})):
             probes += 1
             headers = {"Authorization": f"Bearer {token}"} if token else {}
             code = client.open(url, method=method, headers=headers, **kwargs).status_code
@@ -167,5 +175,5 @@ def test_the_api_answers_only_its_own_organisation(probe_app):
         if SECRET in body:
             leaks.append(("org B", method, url, "shows A's data"))
     print(f"\nAPI probes: {probes}, leaks: {len(leaks)}")
-    assert probes >= 21
+    assert probes >= 28
     assert leaks == []

@@ -12,7 +12,7 @@ ABSOLUTE_SECONDS = 10 * 60 * 60
 
 def start(user) -> None:
     """The password was right: a session that still lacks the second factor."""
-    session.clear()
+    _fresh_session()
     login_user(user)
     now = int(clock.seconds())
     session["mfa"] = False
@@ -27,6 +27,11 @@ def complete() -> None:
 
 def end() -> None:
     logout_user()
+    _fresh_session()
+
+
+def _fresh_session() -> None:
+    """Forget everything of the previous session but the chosen language."""
     language = session.get("lang")
     session.clear()
     if language:

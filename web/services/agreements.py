@@ -126,6 +126,8 @@ def clauses(placement: Placement, supervisor_name: str) -> dict[str, str]:
 
 def save(placement: Placement, texts: dict[str, str], by: User, now: datetime) -> list[str]:
     """Store the edited clauses; returns the keys of empty or too long clauses."""
+    if placement.participant.status == "frozen":
+        return ["frozen"]
     problems = [key for key in CLAUSE_KEYS
                 if not (texts.get(key) or "").strip() or len(texts[key]) > MAX_CLAUSE_LENGTH]
     if problems:

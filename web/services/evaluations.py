@@ -9,6 +9,7 @@ import calendar
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.models import Evaluation, Placement, User
@@ -70,6 +71,8 @@ def complete(evaluation: Evaluation, by: User, *, done_on: date, today: date, sc
     """Record the evaluation; plans the next one while the placement runs."""
     if evaluation.done_on is not None:
         raise EvaluationError("already_done")
+    if evaluation.placement.participant.status == "frozen":
+        raise EvaluationError("frozen")
     if done_on > today:
         raise EvaluationError("future_date", "done_on")
     for field, score in scores.items():
@@ -114,4 +117,6 @@ def due(organisation_id: int, today: date, within_days: int = 30) -> list[Evalua
                Placement.organisation_id == organisation_id,
                Evaluation.done_on.is_(None), Placement.status.in_(RUNNING),
                Evaluation.due_on <= today + timedelta(days=within_days))
+        .options(selectinload(Evaluation.placement).selectinload(Placement.participant),
+                 selectinload(Evaluation.placement).selectinload(Placement.workpost))
         .order_by(Evaluation.due_on)))

@@ -5,15 +5,19 @@ The ORM rows become matcher dataclasses once per process and per change: the ind
 rebuilt when the count or the latest update of published workposts changes, so a new,
 withdrawn or edited workpost is seen on the very next search.
 """
+import logging
 import threading
+from datetime import timedelta
 from dataclasses import dataclass, field
 
 from sqlalchemy import false, func, or_, select
 
 from web.extensions import db
-from web.models import Organisation, Participant, Workpost
+from web.models import Organisation, Participant, Placement, Workpost
 from web.services.placements import workpost_counts
 
+logger = logging.getLogger(__name__)
+REFRESH_MARGIN = timedelta(minutes=5)
 _lock = threading.Lock()
 _cache: dict = {"signature": None, "index": None}
 
@@ -75,7 +79,8 @@ def to_matcher_workpost(post: Workpost):
     return MatchWorkpost(
         id=post.id, location=Location(lat=post.lat, lon=post.lon, postcode=post.postcode),
         name=post.name, activities=tuple(post.activities or ()), description=post.description or "",
-        tasks=post.tasks or "", offers=tuple(post.offers or ()), schedule=tuple(post.schedule or ()),
+        tasks=post.tasks or "", offers=tuple(post.offers or ()),
+        schedule=tuple(post.schedule or ()),
         capacity=max(post.capacity, post.open_places), open_places=post.open_places,
         internal=post.internal, service_radius_km=post.transport_radius_km)
 
@@ -86,20 +91,33 @@ def _signature() -> tuple:
     row = db.session.execute(select(func.count(Workpost.id), func.max(Workpost.updated_at),
                                     func.coalesce(func.sum(Workpost.id), 0))
                              .where(Workpost.status == "published")).one()
-    return tuple(row)
+    # The database is part of the key: tests (and tools) may use several in one process.
+    return (db.engine.url.render_as_string(hide_password=True), *row)
 
 
 def _published() -> list[Workpost]:
     return list(db.session.scalars(select(Workpost).where(Workpost.status == "published")))
 
 
+def _convertible(posts):
+    """Matcher workposts for the rows it accepts; a row it refuses (say, coordinates outside
+    Belgium) is logged and left out, so one bad record cannot stop every search."""
+    from matcher.errors import MatcherError
+
+    for post in posts:
+        try:
+            yield to_matcher_workpost(post)
+        except MatcherError as error:
+            logger.error("workpost %s left out of matching: %s", post.id, error)
+
+
 def _refresh(index, since) -> None:
     """Bring an index up to date with the workposts changed since `since`."""
-    for post in db.session.scalars(select(Workpost).where(Workpost.updated_at >= since)):
-        if post.status == "published":
-            index.update(to_matcher_workpost(post))
-        else:
-            index.remove(post.id)
+    changed = list(db.session.scalars(select(Workpost).where(Workpost.updated_at >= since)))
+    for post in changed:
+        index.remove(post.id)
+    for converted in _convertible(p for p in changed if p.status == "published"):
+        index.update(converted)
 
 
 def workpost_index():
@@ -111,14 +129,18 @@ def workpost_index():
         if _cache["signature"] == signature:
             return _cache["index"]
         index, previous = _cache["index"], _cache["signature"]
-        if index is not None and previous[1] is not None and signature[1] is not None:
-            _refresh(index, previous[1])
+        same_database = previous is not None and previous[0] == signature[0]
+        if index is not None and same_database and None not in (previous[2], signature[2]):
+            # A margin catches rows stamped just before, but committed just after, the last look.
+            _refresh(index, previous[2] - REFRESH_MARGIN)
             # Deleted rows and reused ids leave no updated_at trace: then rebuild.
             ids = _published_ids()
             if len(index) != len(ids) or not all(wid in index for wid in ids):
                 index = None
+        else:
+            index = None
         if index is None:
-            index = WorkpostIndex.build([to_matcher_workpost(p) for p in _published()])
+            index = WorkpostIndex.build(list(_convertible(_published())))
         _cache.update(signature=signature, index=index)
         return index
 
@@ -170,6 +192,9 @@ def find_matches(person: Participant, organisation: Organisation, *, top: int = 
                  max_km: float | None = None) -> list[Result]:
     """Ranked workposts this organisation may see, best first, with reasons and concerns."""
     index, hidden, counts, listed = _context(organisation)
+    # Workposts already on this participant's list are on their page, not among the new ideas.
+    hidden += [p.workpost_id for p in db.session.scalars(select(Placement).where(
+        Placement.participant_id == person.id, Placement.status != "ended"))]
     filters = {"activities": [activity] if activity else [],
                "internal": None if kind is None else kind == "internal", "max_km": max_km}
     matches = index.rank(to_matcher_participant(person), top=top, exclude_ids=hidden,

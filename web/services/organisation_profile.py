@@ -83,7 +83,8 @@ def _apply(workpost: Workpost, values: dict) -> list[str]:
             place = geo.postcode_centre(values["postcode"])
         except ValueError as error:
             raise ProfileError("unknown_postcode", "postcode") from error
-        workpost.municipality, workpost.municipality_nis = place.municipality, place.municipality_nis
+        workpost.municipality = place.municipality
+        workpost.municipality_nis = place.municipality_nis
         workpost.province, workpost.lat, workpost.lon = place.province, place.lat, place.lon
     taken = workpost.capacity - workpost.open_places if workpost.capacity is not None else 0
     if values["capacity"] < taken:
@@ -95,6 +96,10 @@ def _apply(workpost: Workpost, values: dict) -> list[str]:
     return changed
 
 
+def _sector(organisation: Organisation) -> str:
+    return "social_economy" if organisation.org_type == "custom_work_company" else "non_profit"
+
+
 def save_internal_workpost(organisation: Organisation, workpost: Workpost | None, values: dict,
                            by: User, now: datetime) -> Workpost:
     _check_codes(values)
@@ -102,8 +107,7 @@ def save_internal_workpost(organisation: Organisation, workpost: Workpost | None
     if creating:
         workpost = Workpost(legal_form="internal", organisation_id=organisation.id,
                             enterprise_number=organisation.enterprise_number,
-                            sector="social_economy" if organisation.org_type == "custom_work_company"
-                            else "non_profit", org_type="care_provider", capacity=0,
+                            sector=_sector(organisation), org_type="care_provider", capacity=0,
                             open_places=0, status="published", confirmed_at=now,
                             published_at=now, website=organisation.website, language="nl")
     changed = _apply(workpost, values)

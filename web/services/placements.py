@@ -6,6 +6,7 @@ open place: the database lets exactly one of them decrement open_places from 1 t
 from datetime import date
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import selectinload
 
 from web.extensions import db
 from web.models import Participant, Placement, PlacementEvent, User, Workpost
@@ -13,9 +14,7 @@ from web.models.choices import PLACE_HOLDING_STATUSES, PLACEMENT_STATUSES, STOP_
 from web.services import audit, evaluations
 
 PIPELINE = tuple(PLACEMENT_STATUSES)  # shortlisted ... ended, in order
-BEFORE_AGREEMENT = ("shortlisted", "contacted", "meeting", "trial")
 INTRODUCED = ("meeting", "trial")
-LISTED = ("shortlisted", "contacted", "meeting", "trial")
 
 
 class PlacementError(Exception):
@@ -37,7 +36,8 @@ def for_participant(participant: Participant) -> list[Placement]:
 
 
 def listing(organisation_id: int, status: str | None = None) -> list[Placement]:
-    query = select(Placement).where(Placement.organisation_id == organisation_id)
+    query = select(Placement).where(Placement.organisation_id == organisation_id).options(
+        selectinload(Placement.participant), selectinload(Placement.workpost))
     if status:
         query = query.where(Placement.status == status)
     return list(db.session.scalars(query.order_by(Placement.updated_at.desc())))
@@ -135,6 +135,9 @@ def move(placement: Placement, status: str, by: User, on_date: date, note: str =
          stop_reason: str | None = None) -> None:
     if placement.status == "ended":
         raise PlacementError("ended", "status")
+    # Withdrawn consent: the only change left is ending, which gives the place back.
+    if placement.participant.status == "frozen" and status != "ended":
+        raise PlacementError("frozen", "status")
     if status not in PLACEMENT_STATUSES or status == placement.status:
         raise PlacementError("bad_status", "status")
     if status == "ended" and stop_reason not in STOP_REASONS:
@@ -145,14 +148,14 @@ def move(placement: Placement, status: str, by: User, on_date: date, note: str =
         release_place(placement)
     previous = placement.status
     placement.status = status
-    _after_move(placement, previous, on_date, stop_reason)
+    _after_move(placement, on_date, stop_reason)
     _event(placement, by, "status", on_date, note)
     audit.record("placement.moved", "placement", placement.id, actor=by,
                  organisation_id=placement.organisation_id,
                  detail={"from": previous, "to": status})
 
 
-def _after_move(placement: Placement, previous: str, on_date: date, stop_reason) -> None:
+def _after_move(placement: Placement, on_date: date, stop_reason) -> None:
     participant = placement.participant
     if placement.status in ("agreement", "active"):
         placement.became_placement = True
@@ -163,7 +166,7 @@ def _after_move(placement: Placement, previous: str, on_date: date, stop_reason)
     if placement.status == "ended":
         placement.end_date = on_date
         placement.stop_reason = stop_reason
-        if placement.became_placement is None and (previous in INTRODUCED or _was_introduced(placement)):
+        if placement.became_placement is None and _was_introduced(placement):
             placement.became_placement = False
         evaluations.cancel_open(placement)
         _participant_after_end(participant, placement)
@@ -188,6 +191,8 @@ def change(placement: Placement, by: User, on_date: date, note: str = "", *,
     """Record a change of hours, tasks or workpost at any time; returns what changed."""
     if placement.status == "ended":
         raise PlacementError("ended")
+    if placement.participant.status == "frozen":
+        raise PlacementError("frozen")
     changes = {}
     if hours_per_week is not None and hours_per_week != placement.hours_per_week:
         changes["hours_per_week"] = [placement.hours_per_week, hours_per_week]

@@ -7,6 +7,7 @@ from web.account import clock
 from web.extensions import db
 from web.services import agreements, participants
 from web.supervisor import bp
+from web.supervisor.messages import error_text
 from web.supervisor.scope import me, placement_or_404
 
 
@@ -33,7 +34,8 @@ def agreement(placement_id: int):
             return redirect(url_for("supervisor.agreement_print", placement_id=placement.id))
     return render_template("supervisor/agreement.html", placement=placement,
                            clauses=agreements.CLAUSES, texts=texts, problems=problems,
-                           limit=agreements.MAX_CLAUSE_LENGTH), 422 if problems else 200
+                           limit=agreements.MAX_CLAUSE_LENGTH,
+                           frozen_text=error_text("frozen")), 422 if problems else 200
 
 
 @bp.get("/plaatsingen/<int:placement_id>/overeenkomst/afdrukken")

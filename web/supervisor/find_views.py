@@ -19,6 +19,7 @@ MAX_NOTE = 2000
 def _filters() -> dict:
     args = request.args
     activity = args.get("activiteit", "")
+    activity = activity if activity in dict(vocab.activities()) else ""
     kind = args.get("soort", "")
     try:
         max_km = float(args.get("km", "") or 0) or None
@@ -26,7 +27,8 @@ def _filters() -> dict:
         max_km = None
     if max_km is not None and not 0 < max_km <= 200:
         max_km = None
-    return {"activity": activity or None, "kind": kind if kind in ("internal", "external") else None,
+    kind = kind if kind in ("internal", "external") else None
+    return {"activity": activity or None, "kind": kind,
             "max_km": max_km}
 
 

@@ -9,12 +9,14 @@ def error_text(code: str) -> str:
         "reference_taken": lambda: _("Deze code gebruik je al voor een andere deelnemer."),
         "unknown_supervisor": lambda: _("Kies een begeleider van je eigen organisatie."),
         "unknown_postcode": lambda: _("Deze postcode kennen we niet. Kijk of je 4 cijfers typte."),
-        "frozen": lambda: _("De deelnemer trok de toestemming in. Het profiel is bevroren: je kan het alleen nog exporteren of wissen."),
+        "frozen": lambda: _("De deelnemer trok de toestemming in. Het profiel is bevroren: "
+                            "je kan het alleen nog exporteren of wissen."),
         "no_consent": lambda: _("Leg eerst de toestemming van de deelnemer vast."),
         "future_date": lambda: _("Deze datum ligt in de toekomst."),
         "workpost_unavailable": lambda: _("Deze werkpost is niet meer beschikbaar."),
         "already_listed": lambda: _("Deze werkpost staat al op de shortlist van deze deelnemer."),
-        "no_place": lambda: _("Er is geen open plaats meer bij deze werkpost. Iemand anders nam de laatste plaats."),
+        "no_place": lambda: _("Er is geen open plaats meer bij deze werkpost. "
+                              "Iemand anders nam de laatste plaats."),
         "ended": lambda: _("Deze plaatsing is beëindigd en kan niet meer veranderen."),
         "bad_status": lambda: _("Kies een andere stap dan de huidige."),
         "stop_reason_needed": lambda: _("Kies waarom de plaatsing stopt."),

@@ -18,7 +18,8 @@ class ProfileForm(FlaskForm):
         Optional(), Email(_l("Dit is geen geldig e-mailadres."))])
     contact_phone = StringField(_l("Telefoon"), validators=[Optional(), Length(max=40)])
     website = URLField(_l("Website"), validators=[
-        Optional(), URL(message=_l("Typ een volledig adres, bijvoorbeeld https://www.voorbeeld.be."))])
+        Optional(),
+        URL(message=_l("Typ een volledig adres, bijvoorbeeld https://www.voorbeeld.be."))])
     provinces = MultiCheckboxField(_l("Provincies waar jullie werken"))
     municipalities = SelectMultipleField(_l("Of alleen deze gemeenten"))
 
@@ -62,7 +63,8 @@ class InternalWorkpostForm(FlaskForm):
     hours_per_week = FloatField(_l("Uren per week (ongeveer)"), validators=[
         Optional(), NumberRange(1, 40, _l("Kies tussen 1 en 40 uur."))])
     capacity = IntegerField(_l("Aantal plaatsen"), validators=[
-        DataRequired(_l("Vul het aantal plaatsen in.")), NumberRange(1, 100, _l("Kies tussen 1 en 100."))])
+        DataRequired(_l("Vul het aantal plaatsen in.")),
+        NumberRange(1, 100, _l("Kies tussen 1 en 100."))])
     contact_name = StringField(_l("Contactpersoon"), validators=[Optional(), Length(max=200)])
     contact_email = EmailField(_l("E-mailadres"), validators=[
         Optional(), Email(_l("Dit is geen geldig e-mailadres."))])

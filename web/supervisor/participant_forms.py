@@ -26,7 +26,8 @@ class ParticipantForm(FlaskForm):
     max_minutes = IntegerField(_l("Hoe lang mag de reis maximaal duren? (minuten)"), validators=[
         Optional(), NumberRange(5, 180, _l("Kies tussen 5 en 180 minuten."))])
     max_km = FloatField(_l("Hoe ver mag de werkpost maximaal liggen? (km in vogelvlucht)"),
-                        validators=[Optional(), NumberRange(0.5, 100, _l("Kies tussen 0,5 en 100 km."))])
+                        validators=[Optional(),
+                                    NumberRange(0.5, 100, _l("Kies tussen 0,5 en 100 km."))])
     interests = MultiCheckboxField(_l("Wat doet de deelnemer graag?"))
     interests_text = TextAreaField(_l("Interesses in eigen woorden"), validators=[
         Optional(), Length(max=1000, message=_l("Maximaal 1000 tekens."))])
@@ -69,7 +70,8 @@ class ConsentForm(FlaskForm):
         DataRequired(_l("Schrijf met wie.")), Length(max=2000)],
         default="De werkposten waar we kennismaken of starten, alleen wat nodig is voor het werk.")
     purpose = TextAreaField(_l("Waarom?"), validators=[Optional(), Length(max=2000)],
-                            default="Om een passende werkpost te zoeken en de deelnemer daar te begeleiden.")
+                            default="Om een passende werkpost te zoeken en de deelnemer "
+                                    "daar te begeleiden.")
     given_on = DateField(_l("Datum van de toestemming"), validators=[
         DataRequired(_l("Vul een geldige datum in."))])
 

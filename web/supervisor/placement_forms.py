@@ -13,7 +13,9 @@ from web.templating import label
 class MoveForm(FlaskForm):
     status = SelectField(_l("Nieuwe stap"))
     on_date = DateField(_l("Datum"), validators=[DataRequired(_l("Vul een geldige datum in."))])
-    stop_reason = SelectField(_l("Reden van stoppen (alleen bij beëindigen)"), validate_choice=False)
+    # Checked by the service (it is only needed when ending), so no choice validation here.
+    stop_reason = SelectField(_l("Reden van stoppen (alleen bij beëindigen)"),
+                              validate_choice=False)
     note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[Optional(), Length(max=2000)])
 
     def __init__(self, current: str, *args, **kwargs):

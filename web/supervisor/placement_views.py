@@ -13,7 +13,6 @@ from web.services import evaluations, matching, participants, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
 from web.supervisor import bp
-from web.supervisor.messages import error_text
 from web.supervisor.participant_views import form_error
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
 from web.supervisor.scope import me, organisation_id, placement_or_404, run_and_commit
@@ -70,11 +69,18 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
         cadence.next_due.data = pending.due_on if pending else None
     if not move.is_submitted():
         move.on_date.data = clock.today()
+        move.status.data = _next_step(placement.status)
         change.on_date.data = clock.today()
     return render_template("supervisor/placement.html", placement=placement, move=move,
                            change=change, cadence=cadence, pending=pending,
                            pipeline=placements.PIPELINE,
                            counts=placements.workpost_counts([placement.workpost_id])), status
+
+
+def _next_step(status: str) -> str:
+    steps = placements.PIPELINE
+    position = steps.index(status) if status in steps else 0
+    return steps[min(position + 1, len(steps) - 1)]
 
 
 @bp.get("/plaatsingen/<int:placement_id>")
