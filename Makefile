@@ -59,3 +59,5 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .cache instance
+
+include audit/audit.mk

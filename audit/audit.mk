@@ -18,6 +18,7 @@ audit-sqlmap: install translations
 	$(BIN)/python audit/sqlmap_audit.py --database $(AUDIT_DB)
 
 audit-load: install translations
+	$(BIN)/pip install --quiet -e '.[test,audit]'
 	$(BIN)/python audit/load_audit.py --database $(AUDIT_LOAD_DBS) --seconds $(AUDIT_SECONDS)
 
 audit-fast: install translations

@@ -107,3 +107,14 @@ def seeded_server(database: str = "sqlite", workposts: int = 2000, workers: int 
             process.terminate()
             process.wait(timeout=30)
             log.close()
+            _summarise_errors(Path(tmp) / "gunicorn.log")
+
+
+def _summarise_errors(log: Path) -> None:
+    """The kinds of server errors the run caused (the log goes with the temporary folder)."""
+    kinds: dict[str, int] = {}
+    for line in log.read_text(errors="replace").splitlines():
+        if "Error:" in line and not line.startswith(" "):
+            kinds[line.strip()[:200]] = kinds.get(line.strip()[:200], 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1])[:5]:
+        print(f"   server log: {count} x {kind}")

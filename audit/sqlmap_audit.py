@@ -138,10 +138,12 @@ def targets(base: str, rules: list) -> list[dict]:
 def run_sqlmap(sqlmap: str, target: dict, out: Path, quick: bool) -> tuple[bool, str]:
     assert urlsplit(target["url"]).hostname == "127.0.0.1", target["url"]
     command = [sqlmap, "--batch", "-u", target["url"], "--output-dir", str(out),
-               "--flush-session", "--timeout", "10", "--retries", "1", "--threads", "2",
+               "--flush-session", "--timeout", "10", "--retries", "1",
                "--disable-coloring", "--smart" if quick else "--level=2"]
     if quick:
         command += ["--technique", "BEU"]
+    if not target["csrf_url"]:
+        command += ["--threads", "2"]  # sqlmap refuses threads together with --csrf-url
     if target["data"]:
         command += ["--data", target["data"]]
         if target["csrf_url"]:
@@ -168,20 +170,27 @@ def main() -> int:
                                  text=True).stdout.split()[0]
         print(f"sqlmap {version}: {len(found)} targets on {server.url} ({args.database})",
               flush=True)
-        injectable = []
+        injectable, undecided = [], []
         for target in found:
             hit, output = run_sqlmap(sqlmap, target, Path(out), args.quick)
             label = f"{'POST' if target['data'] else 'GET'} {target['url']}" + (
                 f" [{target['data']}]" if target["data"] else "")
             verdict = "INJECTABLE" if hit else "not injectable"
             if "all tested parameters do not appear to be injectable" not in output and not hit:
-                verdict = "no verdict (see sqlmap output)"
+                verdict = "NO VERDICT"
+                problems = [line for line in output.splitlines()
+                            if "[CRITICAL]" in line or "[ERROR]" in line]
+                label += "\n      " + "\n      ".join(problems[-2:])
+                undecided.append(label)
             print(f"  {verdict:<16} {label}", flush=True)
             if hit:
                 injectable.append(label)
     if injectable:
         print(f"{len(injectable)} injectable:\n  " + "\n  ".join(injectable))
         return 1
+    if undecided:
+        print(f"0 injectable, but {len(undecided)} target(s) without a verdict")
+        return 2
     print("0 injectable")
     return 0
 

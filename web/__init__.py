@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from web import config as config_module
-from web import errors, i18n, security
+from web import errors, i18n, requests, security
 from web.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
+    requests.init_app(app)
     register_blueprints(app)
     register_commands(app)
     errors.init_app(app)

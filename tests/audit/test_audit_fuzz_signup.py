@@ -56,7 +56,6 @@ def test_the_wizard_cookie_stays_under_the_browser_limit(fresh_app):
                                                      "description": _incompressible(3000)})
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["website-bracket"][1])
 def test_a_website_with_a_bracket_is_refused_politely(fresh_app):
     client = fresh_app().test_client()
     walk_wizard(client, until="organisatie")

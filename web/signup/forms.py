@@ -93,8 +93,11 @@ def _website(form, field):
     text = field.data
     if not re.match(r"^https?://", text, re.I):
         text = "https://" + text
-    parts = urlsplit(text)
-    if " " in text or "." not in parts.netloc or parts.netloc.startswith("."):
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unbalanced "[" that urlsplit reads as an IPv6 address
+        parts = None
+    if parts is None or " " in text or "." not in parts.netloc or parts.netloc.startswith("."):
         raise ValidationError(_l("Dit is geen geldig webadres. Bijvoorbeeld: www.bakkerijpeeters.be"))
     field.data = text
 

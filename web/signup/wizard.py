@@ -79,11 +79,22 @@ def raw(slug: str) -> MultiDict | None:
     return MultiDict([(name, value) for name, values in stored.items() for value in values])
 
 
+# What a step may keep in the session cookie: browsers drop cookies over 4 KB, so unknown
+# fields are left out and every value is cut at what its field accepts.
+KEEP_MAX_CHARS = 1200
+
+
+def _own_fields(slug: str, formdata: MultiDict) -> dict:
+    allowed = {name for name in make_form(step(slug), MultiDict(), csrf=False)._fields
+               if name not in ("csrf_token", "action")}
+    return {name: [value[:KEEP_MAX_CHARS] for value in formdata.getlist(name)][:40]
+            for name in formdata if name in allowed}
+
+
 def keep(slug: str, formdata: MultiDict, valid: bool) -> None:
     """Remember what was typed on a step (valid or not) and whether it passed."""
     current = state()
-    current["steps"][slug] = {name: formdata.getlist(name) for name in formdata
-                              if name not in ("csrf_token", "action")}
+    current["steps"][slug] = _own_fields(slug, formdata)
     done = [s for s in current["done"] if s != slug]
     if valid:
         done.append(slug)

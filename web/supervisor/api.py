@@ -10,6 +10,7 @@ from functools import wraps
 from flask import Blueprint, abort, g, jsonify, request
 
 from web.account import clock
+from web.requests import MAX_ID
 from web.extensions import db
 from web.services import matching, participants, placements, staff
 from web.services.placements import PlacementError
@@ -111,8 +112,11 @@ def participant_shortlist(participant_id: int):
 def add_to_shortlist(participant_id: int):
     person = _participant_or_404(participant_id)
     body = request.get_json(silent=True)
-    if not isinstance(body, dict) or not isinstance(body.get("workpost_id"), int):
-        return jsonify({"error": "workpost_id: an integer is required", "status": 400}), 400
+    workpost_id = body.get("workpost_id") if isinstance(body, dict) else None
+    if not isinstance(workpost_id, int) or isinstance(workpost_id, bool) \
+            or not 1 <= workpost_id <= MAX_ID:
+        return jsonify({"error": "workpost_id: a positive integer id is required",
+                        "status": 400}), 400
     note = body.get("note", "")
     if not isinstance(note, str) or len(note) > 2000:
         return jsonify({"error": "note: text of at most 2000 characters", "status": 400}), 400
