@@ -1,6 +1,7 @@
 """Every state-changing route refuses a request without a valid CSRF token."""
 import pytest
 from werkzeug.routing import Rule
+from werkzeug.routing.converters import NumberConverter
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 # Token-authenticated JSON endpoints carry no cookie session, so CSRF does not apply; they
@@ -11,8 +12,8 @@ TOKEN_PREFIX = "/api/v1/supervisor"
 def _sample_url(rule: Rule) -> str:
     values = {}
     for name in rule.arguments:
-        converter = rule._converters[name].__class__.__name__
-        values[name] = 1 if converter == "IntegerConverter" else "x"
+        numeric = isinstance(rule._converters[name], NumberConverter)
+        values[name] = 1 if numeric else "x"
     return rule.build(values, append_unknown=False)[1]
 
 
