@@ -4,25 +4,13 @@ import copy
 
 from sqlalchemy import func, select
 
-BAKERY = {
-    "soort": {"legal_form": "sole_trader"},
-    "organisatie": {"enterprise_number": "0403.520.196", "name": "Bakkerij Peeters",
-                    "org_type": "craft_business", "website": "www.bakkerijpeeters.be",
-                    "description": "Kleine bakkerij met winkel. We bakken brood en taart."},
-    "contact": {"contact_name": "An Peeters", "contact_email": "an@bakkerijpeeters.be",
-                "contact_phone": "053 12 34 56"},
-    "adres": {"street": "Kerkstraat 1", "postcode": "9300"},
-    "werk": {"activities": ["kitchen", "retail"], "tasks": "Broodjes beleggen"},
-    "steun": {"offers": ["calm_environment", "buddy"]},
-    "planning": {"schedule": ["mon_am", "tue_am"], "hours_per_week": "8", "capacity": "2",
-                 "available_from": ""},
-}
+from harness import BAKERY  # noqa: E402  (the same valid offer as the sign-up tests)
+
 STEPS = list(BAKERY)
 
 
-def kbo(first_eight: str) -> str:
-    """A valid enterprise number from its first eight digits (mod 97 check)."""
-    return first_eight + f"{97 - int(first_eight) % 97:02d}"
+from harness import kbo  # noqa: E402,F401
+
 
 
 def walk_wizard(client, data=None, until=None) -> None:

@@ -10,24 +10,8 @@ import pytest
 
 
 
-def kbo(first_eight: str) -> str:
-    """A valid enterprise number from its first eight digits."""
-    return first_eight + f"{97 - int(first_eight) % 97:02d}"
+from harness import BAKERY, kbo  # noqa: E402  (a valid offer shared with the audits)
 
-
-BAKERY = {
-    "soort": {"legal_form": "sole_trader"},
-    "organisatie": {"enterprise_number": "0403.520.196", "name": "Bakkerij Peeters",
-                    "org_type": "craft_business", "website": "www.bakkerijpeeters.be",
-                    "description": "Kleine bakkerij met winkel. We bakken brood en taart."},
-    "contact": {"contact_name": "An Peeters", "contact_email": "an@bakkerijpeeters.be",
-                "contact_phone": "053 12 34 56"},
-    "adres": {"street": "Kerkstraat 1", "postcode": "9300"},
-    "werk": {"activities": ["kitchen", "retail"], "tasks": "Broodjes beleggen"},
-    "steun": {"offers": ["calm_environment", "buddy"]},
-    "planning": {"schedule": ["mon_am", "tue_am"], "hours_per_week": "8", "capacity": "2",
-                 "available_from": ""},
-}
 STEP_ORDER = list(BAKERY)
 
 
