@@ -27,6 +27,9 @@ def _test_config(tmp: Path, url: str, **extra) -> dict:
         "MAIL_SERVER": "",
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # Tests roll their data back without a commit, which never happens in production;
+        # tests/web/test_page_cache.py switches the cache on to prove it.
+        "PAGE_CACHE_SECONDS": 0,
         "PUBLIC_URL": "http://localhost",
     }
     config.update(extra)

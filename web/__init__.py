@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from web import config as config_module
-from web import errors, i18n, requests, security
+from web import errors, i18n, page_cache, requests, security
 from web.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
         default_translation_directories=";".join(i18n.catalog_dirs()),
     )
     limiter.init_app(app)
+    page_cache.init_app(app)
     from web import auth
 
     auth.init_app(app)

@@ -12,6 +12,7 @@ from audit_fuzz import TEXT, Counter, answered, discover, fields_with, fuzz, sen
 from audit_support import table_counts
 from hypothesis import given
 from hypothesis import strategies as st
+from werkzeug.routing.converters import NumberConverter
 
 PER_GET_ROUTE = 150
 PER_POST_ROUTE = 120
@@ -31,9 +32,9 @@ def _public_rules(app):
 def _path(rule, args: dict) -> str:
     values = {}
     for name in rule.arguments:
-        converter = rule._converters[name].__class__.__name__
+        numeric = isinstance(rule._converters[name], NumberConverter)
         value = args.get(name, "1")
-        values[name] = abs(hash(value)) % 10**6 if converter == "IntegerConverter" else value
+        values[name] = abs(hash(value)) % 10**6 if numeric else value
     return rule.build(values, append_unknown=False)[1]
 
 
