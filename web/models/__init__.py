@@ -4,10 +4,12 @@ from web.models.base import Base
 from web.models.organisation import Organisation, OrganisationRegion
 from web.models.participant import Consent, Participant
 from web.models.placement import Evaluation, Placement, PlacementEvent
+from web.models.signup_draft import SignupDraft
 from web.models.user import User
 from web.models.workpost import Workpost, has_code
 
 __all__ = [
     "AuditEvent", "Base", "Consent", "Evaluation", "Organisation", "OrganisationRegion",
-    "Participant", "Placement", "PlacementEvent", "User", "Workpost", "has_code",
+    "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
+    "has_code",
 ]

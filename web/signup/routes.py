@@ -29,10 +29,19 @@ def for_business():
     return render_template("signup/for_business.html")
 
 
+def _restart():
+    """The session names a draft that is gone: start afresh and say why, rather than fail."""
+    wizard.forget()
+    flash(_("Je aanmelding was verlopen: we bewaren wat je invult tot een dag na je laatste "
+            "wijziging. Begin hier gerust opnieuw."), "error")
+    return redirect(url_for("signup.step", slug=wizard.STEPS[0].slug))
+
+
 @bp.get("/start")
 @public
 def start():
-    wizard.state()
+    if wizard.lost():
+        return _restart()
     return redirect(url_for("signup.step", slug=wizard.first_open_step().slug))
 
 
@@ -43,10 +52,13 @@ def step(slug: str):
     current = wizard.step(slug)
     if current is None:
         abort(404)
+    if wizard.lost():
+        return _restart()
     if request.method == "POST" and request.form.get("action") == "back":
         # Going back keeps what was typed on this step, valid or not.
         form = wizard.make_form(current, request.form)
         wizard.keep(slug, request.form, valid=form.validate())
+        db.session.commit()
         target = wizard.previous(current) or current
         return redirect(url_for("signup.step", slug=target.slug))
     if not wizard.reachable(current):
@@ -57,6 +69,7 @@ def step(slug: str):
         form = wizard.make_form(current, request.form)
         valid = form.validate()
         wizard.keep(slug, request.form, valid)
+        db.session.commit()
         if valid:
             return redirect(url_for("signup.step", slug=wizard.following(current).slug))
         return render_template("signup/step.html", form=form, **step_context(current, form))
@@ -79,8 +92,16 @@ def _review_page(form, status: int = 200):
 @limiter.limit("5 per hour", methods=["POST"])
 @public
 def submit():
-    if not wizard.has_state() or not wizard.state()["steps"]:
-        # A second click after success, or an expired session: nothing to send twice.
+    draft = wizard.claim()
+    if draft is None or not draft.data["steps"]:
+        if wizard.lost():
+            # Expired, or sent by a click that came just before this one (a double click
+            # sends the old cookie twice): both are possible, so say both.
+            wizard.forget()
+            flash(_("We vinden je aanmelding niet meer: ofwel verstuurde je ze net (kijk dan "
+                    "in je mailbox), ofwel was ze verlopen. Begin dan hier opnieuw."), "error")
+            return redirect(url_for("signup.start"))
+        # A second click after success, or no wizard at all: nothing to send twice.
         if session.get(DONE_KEY):
             return redirect(url_for("signup.sent"))
         return redirect(url_for("signup.start"))
@@ -90,6 +111,7 @@ def submit():
     if form.fax.data:
         # A bot filled the hidden field: act as if it worked, store nothing.
         wizard.clear()
+        db.session.commit()
         session[DONE_KEY] = True
         return redirect(url_for("signup.sent"))
     minimum = current_app.config.get("SIGNUP_MIN_SECONDS", 20)
@@ -106,10 +128,13 @@ def submit():
     except signup_service.AlreadyRegistered as duplicate:
         db.session.rollback()
         wizard.clear()
+        db.session.commit()
         mails.already_registered(duplicate.existing)
         return render_template("signup/duplicate.html")
-    db.session.commit()
+    # The offer and the deletion of its draft are one commit, so that nothing half-written
+    # remains: not an offer whose draft could be sent again, nor a draft lost without it.
     wizard.clear()
+    db.session.commit()
     session[DONE_KEY] = True
     mails.confirmation(workpost)
     return redirect(url_for("signup.sent"))
@@ -124,7 +149,8 @@ def sent():
 @bp.get("/opnieuw")
 @public
 def restart():
-    wizard.clear()
+    # A GET: the key is forgotten now, the draft itself goes with the next purge.
+    wizard.forget()
     return redirect(url_for("signup.start"))
 
 

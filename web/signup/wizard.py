@@ -1,18 +1,19 @@
 """The steps of the sign-up wizard and the state it keeps between them.
 
-State lives in the (signed) session cookie as the raw text of each step, exactly as typed,
-so that going back, or coming back later, shows everything again, even what was not valid
-yet. Text fields are capped by the forms, which keeps the cookie small.
+The state is the raw text of each step, exactly as typed, so that going back, or coming
+back later, shows everything again, even what was not valid yet. It lives in a draft on the
+server (drafts.py); only POSTs change it.
 """
+import copy
 from dataclasses import dataclass
 
-from flask import session
+from flask import g
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
+from wtforms import SelectMultipleField
+from wtforms.validators import Length
 
-from web.signup import clock, forms
-
-KEY = "signup"
+from web.signup import clock, drafts, forms
 
 
 @dataclass(frozen=True)
@@ -55,21 +56,35 @@ def following(s: Step) -> Step | None:
 
 
 def state() -> dict:
-    """The wizard's state, started now if there is none (the start time is for the
-    minimum fill time)."""
-    current = session.get(KEY)
-    if not isinstance(current, dict) or "steps" not in current:
-        current = {"started": clock.seconds(), "steps": {}, "done": []}
-        session[KEY] = current
-    return current
+    """The wizard's state: the visitor's draft, or else an empty one, started now (the start
+    time is for the minimum fill time), that is stored only once a step is posted."""
+    draft = drafts.current()
+    if draft is not None:
+        return draft.data
+    if "signup_fresh" not in g:
+        g.signup_fresh = {"started": clock.seconds(), "steps": {}, "done": []}
+    return g.signup_fresh
 
 
 def has_state() -> bool:
-    return isinstance(session.get(KEY), dict)
+    return drafts.current() is not None
+
+
+def lost() -> bool:
+    return drafts.lost()
+
+
+def forget() -> None:
+    drafts.forget()
 
 
 def clear() -> None:
-    session.pop(KEY, None)
+    drafts.discard()
+
+
+def claim():
+    """The draft for the final submit, locked until the commit (see drafts.current)."""
+    return drafts.current(lock=True)
 
 
 def raw(slug: str) -> MultiDict | None:
@@ -79,27 +94,47 @@ def raw(slug: str) -> MultiDict | None:
     return MultiDict([(name, value) for name, values in stored.items() for value in values])
 
 
-# What a step may keep in the session cookie: browsers drop cookies over 4 KB, so unknown
-# fields are left out and every value is cut at what its field accepts.
-KEEP_MAX_CHARS = 1200
+# A field without a length limit of its own (numbers, dates, codes, the enterprise number)
+# keeps this many characters: far more than anyone types there.
+SHORT_MAX_CHARS = 100
+
+
+def _limits(slug: str) -> dict[str, tuple[int, int]]:
+    """What each field of a step may keep: (values, characters per value). Text keeps one
+    character more than its field accepts, so that text too long stays too long (and is
+    shown as such) instead of being cut, unseen, into something that passes."""
+    form = make_form(step(slug), MultiDict(), csrf=False)
+    limits = {}
+    for name, field in form._fields.items():
+        if name in ("csrf_token", "action"):
+            continue
+        longest = [v.max for v in field.validators if isinstance(v, Length) and v.max >= 0]
+        chars = max(longest) + 1 if longest else SHORT_MAX_CHARS
+        values = len(field.choices) if isinstance(field, SelectMultipleField) else 1
+        limits[name] = (values, chars)
+    return limits
 
 
 def _own_fields(slug: str, formdata: MultiDict) -> dict:
-    allowed = {name for name in make_form(step(slug), MultiDict(), csrf=False)._fields
-               if name not in ("csrf_token", "action")}
-    return {name: [value[:KEEP_MAX_CHARS] for value in formdata.getlist(name)][:40]
-            for name in formdata if name in allowed}
+    # Unknown fields are left out and known ones cut at what the form allows: whatever is
+    # posted, a draft stays as small as a real sign-up.
+    kept = {}
+    for name, (values, chars) in _limits(slug).items():
+        if name in formdata:
+            kept[name] = [value[:chars] for value in formdata.getlist(name)[:values]]
+    return kept
 
 
 def keep(slug: str, formdata: MultiDict, valid: bool) -> None:
-    """Remember what was typed on a step (valid or not) and whether it passed."""
-    current = state()
+    """Remember what was typed on a step (valid or not) and whether it passed. Flushes the
+    draft; the caller commits."""
+    current = copy.deepcopy(state())
     current["steps"][slug] = _own_fields(slug, formdata)
     done = [s for s in current["done"] if s != slug]
     if valid:
         done.append(slug)
     current["done"] = done
-    session.modified = True
+    drafts.save(current)
 
 
 def legal_form() -> str | None:
