@@ -1,7 +1,7 @@
 """Locust users for the load audit (run by audit/load_audit.py, which prepares the plan).
 
-AUDIT_PLAN names a JSON file: {"directory": [paths], "supervisors": [{"email", "password",
-"secret", "participant_id"}]}. Users never wait between requests (AUDIT_WAIT seconds if
+AUDIT_PLAN names a JSON file: {"directory": [paths], "user_agent": ..., "supervisors":
+[{"session", "participant_id"}]}. Users never wait between requests (AUDIT_WAIT seconds if
 set), so each run measures what the server can do: its throughput and its latencies.
 """
 import itertools
@@ -11,12 +11,10 @@ import random
 import re
 import threading
 
-import pyotp
 from locust import HttpUser, constant, task
 
 PLAN = json.loads(open(os.environ["AUDIT_PLAN"]).read()) if os.environ.get("AUDIT_PLAN") else {}
 WAIT = float(os.environ.get("AUDIT_WAIT", "0"))
-CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 _accounts = itertools.count()
 _lock = threading.Lock()
 
@@ -30,32 +28,42 @@ class BarePage(HttpUser):
         self.client.get("/healthz", name="bare /healthz")
 
 
+DIRECTORY_PAGES = ((re.compile(r"^/werkposten$"), "/werkposten"),
+                   (re.compile(r"^/werkposten/in-de-buurt$"), "/werkposten/in-de-buurt?postcode"),
+                   (re.compile(r"^/werkposten/\d+-[^/]+$"), "/werkposten/<id>-<naam>"),
+                   (re.compile(r"^/werkposten/[^/]+$"), "/werkposten/<provincie>"),
+                   (re.compile(r"^/werkposten/[^/]+/[^/]+$"), "/werkposten/<provincie>/<gemeente>"),
+                   (re.compile(r"^/begeleiders$"), "/begeleiders"),
+                   (re.compile(r"^/begeleiders/[^/]+$"), "/begeleiders/<naam>"))
+
+
+def page_kind(path: str) -> str:
+    """Statistics per kind of page, not per address."""
+    bare = path.split("?")[0]
+    return next((name for pattern, name in DIRECTORY_PAGES if pattern.match(bare)), bare)
+
+
 class DirectoryVisitor(HttpUser):
     wait_time = constant(WAIT)
 
     @task
     def browse(self):
         path = random.choice(PLAN["directory"])
-        self.client.get(path, name="directory " + path.split("?")[0].rstrip("0123456789"))
+        self.client.get(path, name="directory " + page_kind(path))
 
 
 class Supervisor(HttpUser):
-    """Logs in with password and TOTP code once, then opens the match page of one of the
-    organisation's participants again and again."""
+    """A supervisor logged in before the run (audit/load_audit.py) opens the match page of
+    one of the organisation's participants again and again."""
     wait_time = constant(WAIT)
 
     def on_start(self):
         with _lock:
             account = PLAN["supervisors"][next(_accounts) % len(PLAN["supervisors"])]
+        # The session is bound to the browser it was made in (Flask-Login's strong protection).
+        self.client.headers["User-Agent"] = PLAN["user_agent"]
+        self.client.cookies.set("session", account["session"])
         self.match_path = f"/werkruimte/deelnemers/{account['participant_id']}/zoeken"
-        page = self.client.get("/account/inloggen", name="login (setup)")
-        token = CSRF.search(page.text).group(1)
-        self.client.post("/account/inloggen", name="login (setup)", data={
-            "csrf_token": token, "email": account["email"], "password": account["password"]})
-        page = self.client.get("/account/tweede-stap", name="login (setup)")
-        token = CSRF.search(page.text).group(1)
-        self.client.post("/account/tweede-stap", name="login (setup)", data={
-            "csrf_token": token, "code": pyotp.TOTP(account["secret"]).now()})
 
     @task
     def match_page(self):

@@ -32,6 +32,15 @@ _MARGIN_KM = 1e-3  # the tree only proposes; the exact rules decide, so err on t
 _CHEAP = ("open", "activities", "offers", "schedule", "radius", "internal")
 
 
+class Exclusion:
+    """Workposts to leave out, resolved to rows once (index.exclusion(ids)) and reusable for
+    every ranking until the index changes; a caller that leaves out thousands of workposts
+    for every search (an organisation's regions) then pays the lookup once."""
+
+    def __init__(self, ids, version: int, rows: list):
+        self.ids, self.version, self.rows = ids, version, rows
+
+
 class WorkpostIndex:
     def __init__(self, weights: scoring.Weights | None = None, text_features=None,
                  merge_every: int | None = None, leaf_size: int = 40):
@@ -40,6 +49,7 @@ class WorkpostIndex:
         self.merge_every = merge_every
         self.leaf_size = leaf_size
         self._lock = threading.Lock()
+        self._version = 0  # bumped by every change that can move or drop a row
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "main_"):
@@ -61,6 +71,7 @@ class WorkpostIndex:
         return self
 
     def _install(self, main: Columns) -> None:
+        self._version += 1
         self.main_ = main
         self.delta_ = Columns.empty(self.text_features_.top_k)
         self._where = {wid: (MAIN, row) for row, wid in enumerate(main.ids.tolist())}
@@ -102,6 +113,7 @@ class WorkpostIndex:
     def _kill(self, workpost_id) -> bool:
         where = self._where.pop(workpost_id, None)
         if where is not None:
+            self._version += 1
             store = self.main_ if where[0] == MAIN else self.delta_
             store.alive[where[1]] = False
         return where is not None
@@ -111,6 +123,7 @@ class WorkpostIndex:
         new = Columns.from_workposts([workpost], self.text_features_)  # outside the lock
         with self._lock:
             self.delta_ = self.delta_.concat(new)
+            self._version += 1
             self._where[workpost.id] = (DELTA, len(self.delta_) - 1)
             limit = self.merge_every or max(1000, len(self.main_) // 100)
             if len(self.delta_) >= limit:
@@ -161,18 +174,35 @@ class WorkpostIndex:
         words = word_grams(q, self.text_features_) if q.text is not None else []
         return [self._match(q, found, i, stores, words) for i in _best(found, top, stores)]
 
+    def exclusion(self, workpost_ids, base: Exclusion | None = None) -> Exclusion:
+        """Resolve ids to leave out of rankings; pass the result as rank(exclude_ids=...).
+        With `base`, the result leaves out its workposts too (resolved again if stale)."""
+        if base is not None and base.version != self._version:
+            base = self.exclusion(base.ids)
+        ids = tuple(workpost_ids or ())
+        with self._lock:
+            version = self._version
+            excluded = [[], []]
+            for wid in ids:
+                if wid in self._where:
+                    excluded[self._where[wid][0]].append(self._where[wid][1])
+        rows = [np.array(e, dtype=np.int64) for e in excluded]
+        if base is None:
+            return Exclusion(ids, version, rows)
+        return Exclusion(base.ids + ids, version,
+                         [np.union1d(b, r) for b, r in zip(base.rows, rows)])
+
     def _context(self, stores, shortlist_counts, exclude_ids) -> dict:
         """Per store: rows to exclude, and rows with shortlist counts (sorted for lookup)."""
-        excluded = [[], []]
-        for wid in exclude_ids or ():
-            if wid in self._where:
-                excluded[self._where[wid][0]].append(self._where[wid][1])
+        exclusion = exclude_ids if isinstance(exclude_ids, Exclusion) else None
+        if exclusion is None or exclusion.version != self._version:
+            exclusion = self.exclusion(exclusion.ids if exclusion else exclude_ids)
         counted = [{}, {}]
         for wid, count in (shortlist_counts or {}).items():
             if wid in self._where:
                 store, row = self._where[wid]
                 counted[store][row] = count
-        return {"excluded": [np.array(e, dtype=np.int64) for e in excluded],
+        return {"excluded": exclusion.rows,
                 "counted": [(np.array(sorted(c), dtype=np.int64),
                              np.array([c[r] for r in sorted(c)], dtype=np.int64))
                             for c in counted]}

@@ -3,8 +3,8 @@
 The directory is read far more often than it changes, and every visitor without a session
 of their own sees the same page for the same address, language and reading mode. A change
 to a workpost or an organisation clears this process's pages at once; other worker processes
-pick it up within PAGE_CACHE_SECONDS (60 by default; 0 switches caching off), the same
-freshness the public API promises with its Cache-Control header.
+pick it up within PAGE_CACHE_SECONDS (300 by default; 0 switches caching off), the same
+freshness the public API promises with its Cache-Control header (max-age=300).
 
 Never cached: staff (a logged-in session), a page with a message to show, and anything
 that is not a full 200 page.
@@ -21,7 +21,7 @@ DIRECTORY_TABLES = {"workposts", "organisations", "organisation_regions"}
 
 
 def init_app(app: Flask) -> None:
-    seconds = int(app.config.get("PAGE_CACHE_SECONDS", 60))
+    seconds = int(app.config.get("PAGE_CACHE_SECONDS", 300))
     cache.init_app(app, config={
         "CACHE_TYPE": "SimpleCache" if seconds > 0 else "NullCache",
         "CACHE_DEFAULT_TIMEOUT": seconds, "CACHE_THRESHOLD": 2000, "CACHE_NO_NULL_WARNING": True})

@@ -72,6 +72,21 @@ def test_exclude_ids_and_top():
         index.rank(person(), top=0)
 
 
+def test_a_resolved_exclusion_ranks_as_the_plain_ids_and_survives_changes():
+    index = WorkpostIndex.build(many())
+    left_out = ["W-0", "W-1", "W-4", "missing"]
+    exclusion = index.exclusion(left_out)
+    assert ids(index.rank(person(), top=50, exclude_ids=exclusion)) == \
+        ids(index.rank(person(), top=50, exclude_ids=left_out))
+    # After a change moves W-4 into the delta, the stale exclusion is resolved again.
+    index.update(post("W-4", km=0.01))
+    index.add(post("NEW", km=0.02))
+    assert "W-4" not in ids(index.rank(person(), top=50, exclude_ids=exclusion))
+    combined = index.exclusion(["NEW"], base=exclusion)
+    ranked = ids(index.rank(person(), top=50, exclude_ids=combined))
+    assert not {"W-0", "W-1", "W-4", "NEW"} & set(ranked) and len(ranked) == 27
+
+
 def test_filters_activity_internal_and_radius():
     posts = [post("in", km=1, internal=True), post("out", km=2),
              post("green", km=3, activities=["green"])]

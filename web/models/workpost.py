@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, cast
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, cast
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from web.models.base import Base, code, codes, created_at, intpk, name, updated_at
@@ -29,6 +29,11 @@ class Workpost(Base):
     __table_args__ = (
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
         CheckConstraint("open_places >= 0 AND open_places <= capacity", name="open_places_range"),
+        # Covers the matcher's per-search freshness check (web/services/matching._signature)
+        # without reading the table.
+        Index("ix_workposts_status_updated_at_id", "status", "updated_at", "id"),
+        # The public directory shows only internal workposts: a few percent of the table.
+        Index("ix_workposts_legal_form_status_province", "legal_form", "status", "province"),
     )
 
     id: Mapped[intpk]

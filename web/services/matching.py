@@ -11,15 +11,18 @@ from datetime import timedelta
 from dataclasses import dataclass, field
 
 from sqlalchemy import false, func, or_, select
+from sqlalchemy.orm import joinedload
 
 from web.extensions import db
 from web.models import Organisation, Participant, Placement, Workpost
-from web.services.placements import workpost_counts
+from web.services.placements import open_counts
 
 logger = logging.getLogger(__name__)
 REFRESH_MARGIN = timedelta(minutes=5)
 _lock = threading.Lock()
-_cache: dict = {"signature": None, "index": None}
+# index: the matcher's index; places: per indexed workpost what visibility depends on;
+# hidden: per organisation's regions, the indexed ids it may not see (cleared on change).
+_cache: dict = {"signature": None, "index": None, "places": {}, "hidden": {}}
 
 
 def _region_codes(organisation: Organisation) -> tuple[list[str], list[str]]:
@@ -111,28 +114,42 @@ def _convertible(posts):
             logger.error("workpost %s left out of matching: %s", post.id, error)
 
 
-def _refresh(index, since) -> None:
+def _place(post: Workpost) -> tuple[bool, str, str | None]:
+    return post.legal_form == "internal", post.province, post.municipality_nis
+
+
+def _refresh(index, places: dict, since) -> None:
     """Bring an index up to date with the workposts changed since `since`."""
     changed = list(db.session.scalars(select(Workpost).where(Workpost.updated_at >= since)))
     for post in changed:
         index.remove(post.id)
-    for converted in _convertible(p for p in changed if p.status == "published"):
+        places.pop(post.id, None)
+    published = {p.id: p for p in changed if p.status == "published"}
+    for converted in _convertible(published.values()):
         index.update(converted)
+        places[converted.id] = _place(published[converted.id])
 
 
-def workpost_index():
-    """The process's index over every published workpost, current with the database."""
+def _build():
     from matcher.index import WorkpostIndex
 
+    posts = {p.id: p for p in _published()}
+    converted = list(_convertible(posts.values()))
+    return (WorkpostIndex.build(converted),
+            {c.id: _place(posts[c.id]) for c in converted})
+
+
+def _current() -> dict:
+    """The cache entry for the database as it is now, refreshed or rebuilt when it changed."""
     signature = _signature()
     with _lock:
         if _cache["signature"] == signature:
-            return _cache["index"]
-        index, previous = _cache["index"], _cache["signature"]
+            return dict(_cache)
+        index, places, previous = _cache["index"], _cache["places"], _cache["signature"]
         same_database = previous is not None and previous[0] == signature[0]
         if index is not None and same_database and None not in (previous[2], signature[2]):
             # A margin catches rows stamped just before, but committed just after, the last look.
-            _refresh(index, previous[2] - REFRESH_MARGIN)
+            _refresh(index, places, previous[2] - REFRESH_MARGIN)
             # Deleted rows and reused ids leave no updated_at trace: then rebuild.
             ids = _published_ids()
             if len(index) != len(ids) or not all(wid in index for wid in ids):
@@ -140,13 +157,35 @@ def workpost_index():
         else:
             index = None
         if index is None:
-            index = WorkpostIndex.build(list(_convertible(_published())))
-        _cache.update(signature=signature, index=index)
-        return index
+            index, places = _build()
+        _cache.update(signature=signature, index=index, places=places, hidden={})
+        return dict(_cache)
+
+
+def workpost_index():
+    """The process's index over every published workpost, current with the database."""
+    return _current()["index"]
 
 
 def _published_ids() -> set[int]:
     return set(db.session.scalars(select(Workpost.id).where(Workpost.status == "published")))
+
+
+def _hidden(entry: dict, organisation: Organisation):
+    """Indexed workposts this organisation may not see, as the index's Exclusion: the rule of
+    visible_filter(), applied to the cached places so that a search does not fetch every
+    visible id, and resolved to index rows once per change rather than once per search."""
+    provinces, municipalities = (frozenset(codes) for codes in _region_codes(organisation))
+    key = (provinces, municipalities)
+    hidden = entry["hidden"].get(key)
+    if hidden is None:
+        hidden = entry["index"].exclusion(sorted(
+            wid for wid, (internal, province, nis) in entry["places"].items()
+            if not internal and province not in provinces and nis not in municipalities))
+        with _lock:
+            if _cache["signature"] == entry["signature"]:
+                _cache["hidden"][key] = hidden
+    return hidden
 
 
 # --- finding ----------------------------------------------------------------------------------
@@ -169,21 +208,28 @@ class Result:
 
 def _context(organisation: Organisation):
     """The index, the ids this organisation may not see, and shortlist counts."""
-    index = workpost_index()
-    visible = set(db.session.scalars(select(Workpost.id).where(visible_filter(organisation))))
-    counts = workpost_counts(visible)
+    entry = _current()
+    hidden = _hidden(entry, organisation)
+    counts = open_counts()
     listed = {wid: c["listed"] for wid, c in counts.items() if c["listed"]}
-    return index, sorted(_published_ids() - visible), counts, listed
+    return entry["index"], hidden, counts, listed
+
+
+def _counts_of(counts: dict, workpost_id: int) -> dict[str, int]:
+    return counts.get(workpost_id) or {"listed": 0, "placed": 0}
 
 
 def _results(matches, counts) -> list[Result]:
+    # The list shows organisation names, never the regions they serve.
     posts = {p.id: p for p in db.session.scalars(
-        select(Workpost).where(Workpost.id.in_([m.workpost_id for m in matches])))}
+        select(Workpost).where(Workpost.id.in_([m.workpost_id for m in matches]))
+        .options(joinedload(Workpost.organisation).lazyload(Organisation.regions)))}
     return [Result(workpost=posts[m.workpost_id], score=m.score,
                    distance_km=m.distance_km, travel_minutes=_minutes(m.travel_minutes),
                    travel_mode=m.travel_mode if m.travel_mode in _modes() else None,
                    reasons=list(m.reasons), concerns=list(m.concerns),
-                   listed=counts[m.workpost_id]["listed"], placed=counts[m.workpost_id]["placed"])
+                   listed=_counts_of(counts, m.workpost_id)["listed"],
+                   placed=_counts_of(counts, m.workpost_id)["placed"])
             for m in matches if m.workpost_id in posts]
 
 
@@ -193,8 +239,10 @@ def find_matches(person: Participant, organisation: Organisation, *, top: int = 
     """Ranked workposts this organisation may see, best first, with reasons and concerns."""
     index, hidden, counts, listed = _context(organisation)
     # Workposts already on this participant's list are on their page, not among the new ideas.
-    hidden += [p.workpost_id for p in db.session.scalars(select(Placement).where(
-        Placement.participant_id == person.id, Placement.status != "ended"))]
+    listed_already = db.session.scalars(select(Placement.workpost_id).where(
+        Placement.participant_id == person.id, Placement.status != "ended")).all()
+    if listed_already:
+        hidden = index.exclusion(listed_already, base=hidden)
     filters = {"activities": [activity] if activity else [],
                "internal": None if kind is None else kind == "internal", "max_km": max_km}
     matches = index.rank(to_matcher_participant(person), top=top, exclude_ids=hidden,

@@ -59,6 +59,20 @@ def workpost_counts(workpost_ids) -> dict[int, dict[str, int]]:
     return counts
 
 
+def open_counts() -> dict[int, dict[str, int]]:
+    """workpost_counts() for every workpost that has an open placement; the others have none.
+    One grouped scan of the open placements, however many workposts there are."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = db.session.execute(
+        select(Placement.workpost_id, Placement.status, func.count())
+        .where(Placement.status != "ended")
+        .group_by(Placement.workpost_id, Placement.status))
+    for workpost_id, status, number in rows:
+        key = "placed" if status in PLACE_HOLDING_STATUSES else "listed"
+        counts.setdefault(workpost_id, {"listed": 0, "placed": 0})[key] += number
+    return counts
+
+
 def _event(placement: Placement, by: User, kind: str, on_date: date, note: str = "",
            changes: dict | None = None) -> None:
     placement.events.append(PlacementEvent(kind=kind, status=placement.status, on_date=on_date,

@@ -40,10 +40,11 @@ def find(participant_id: int):
     if refusal:
         flash(error_text(refusal), "error")
         return redirect(url_for("supervisor.participant", participant_id=person.id))
-    filters = _filters()
-    results = matching.find_matches(person, me().organisation, top=30, **filters)
+    # Logged and committed first: the commit would otherwise expire the results just loaded.
     participants.viewed(person, me(), "find")
     db.session.commit()
+    filters = _filters()
+    results = matching.find_matches(person, me().organisation, top=30, **filters)
     return render_template("supervisor/find.html", person=person, results=results,
                            filters=filters, activities=vocab.activities(),
                            labels=vocab.labels(), leaflet=_leaflet_installed(),
