@@ -36,7 +36,9 @@ def from_environment() -> dict:
         "INSTANCE_DIR": str(instance),
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: a database error names the statement, never the values, so the
+        # error log (app.logger.exception) gets no participant's reference or notes.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": ("nl", "en"),
@@ -44,7 +46,9 @@ def from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Public directory pages are kept this long per worker process (0: not at all).
-        "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
+        "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "300")),
+        # An unfinished sign-up is kept this long after its last step.
+        "SIGNUP_DRAFT_HOURS": int(os.environ.get("SIGNUP_DRAFT_HOURS", "24")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
