@@ -6,6 +6,7 @@ under CI, so that CI never passes without them.
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -81,3 +82,23 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture()
+def offline_page(chromium):
+    """Like `page`, but every request that leaves this machine (map tiles, fonts) is refused,
+    so that a page is judged as the site serves it and no test waits on the internet."""
+    context = chromium.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+
+    def only_local(route):
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_local)
+    tab = context.new_page()
+    yield tab
+    context.close()

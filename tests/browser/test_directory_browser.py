@@ -68,7 +68,7 @@ def test_browse_to_a_garden_in_hasselt_then_easy_read_and_english(server, page, 
     assert page.get_by_text("Do you want to work here?").is_visible()
     assert "easy-read" in page.locator("body").get_attribute("class")  # remembered
     _check(axe, page, seen)
-    page.get_by_role("button", name="Standard text").click()
+    page.get_by_role("link", name="Standard text").click()
     page.wait_for_load_state()
     assert "easy-read" not in (page.locator("body").get_attribute("class") or "")
 
