@@ -1,8 +1,9 @@
 """Locust users for the load audit (run by audit/load_audit.py, which prepares the plan).
 
 AUDIT_PLAN names a JSON file: {"directory": [paths], "user_agent": ..., "supervisors":
-[{"session", "participant_id"}]}. Users never wait between requests (AUDIT_WAIT seconds if
-set), so each run measures what the server can do: its throughput and its latencies.
+[{"session", "participant_id"}]}. AUDIT_WAIT is how long a user waits between two pages:
+unset or 0, never (the run measures what the server can do at most: its throughput); "1:3",
+a random time between 1 and 3 seconds, as a person who reads the page before the next click.
 """
 import itertools
 import json
@@ -11,17 +12,24 @@ import random
 import re
 import threading
 
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, constant, task
 
 PLAN = json.loads(open(os.environ["AUDIT_PLAN"]).read()) if os.environ.get("AUDIT_PLAN") else {}
-WAIT = float(os.environ.get("AUDIT_WAIT", "0"))
+
+
+def _wait_time():
+    low, _, high = os.environ.get("AUDIT_WAIT", "0").partition(":")
+    return between(float(low), float(high)) if high else constant(float(low or 0))
+
+
+WAIT = _wait_time()
 _accounts = itertools.count()
 _lock = threading.Lock()
 
 
 class BarePage(HttpUser):
     """The same server's cheapest page: the ceiling the others are compared with."""
-    wait_time = constant(WAIT)
+    wait_time = WAIT
 
     @task
     def healthz(self):
@@ -44,7 +52,7 @@ def page_kind(path: str) -> str:
 
 
 class DirectoryVisitor(HttpUser):
-    wait_time = constant(WAIT)
+    wait_time = WAIT
 
     @task
     def browse(self):
@@ -55,7 +63,7 @@ class DirectoryVisitor(HttpUser):
 class Supervisor(HttpUser):
     """A supervisor logged in before the run (audit/load_audit.py) opens the match page of
     one of the organisation's participants again and again."""
-    wait_time = constant(WAIT)
+    wait_time = WAIT
 
     def on_start(self):
         with _lock:

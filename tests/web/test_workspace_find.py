@@ -1,5 +1,7 @@
 """Find workposts: only what the organisation may see, ranked with reasons, filters, and an
 index that follows every change of the workposts."""
+import re
+
 import pytest
 from test_workspace_factories import make_org, make_participant, make_user, make_workpost
 
@@ -78,6 +80,35 @@ def test_the_next_search_sees_new_withdrawn_and_full_workposts(client, login, wo
     db_session.commit()
     page = _find(client, person)
     assert "Nieuwe Kringloop Gentbrugge" not in page and "Kringwinkel Gent" not in page
+
+
+def test_the_list_shows_ten_at_a_time_with_the_filters_kept_on_every_page(client, login,
+                                                                          world, db_session):
+    user, person, _ = world
+    for n in range(1, 24):
+        make_workpost(db_session, name=f"Sorteerpunt {n:02d}", lat=51.05 + n / 1000)
+    db_session.commit()
+    login(user)
+    first = _find(client, person, "?soort=external")
+    assert first.count('class="match"') == 10
+    assert "De best passende werkposten: 1 tot 10" in first
+    assert 'rel="prev"' not in first
+    assert f"/werkruimte/deelnemers/{person.id}/zoeken?pagina=2&amp;soort=external" in first
+    second = _find(client, person, "?soort=external&pagina=2")
+    assert "De best passende werkposten: 11 tot 20" in second
+    assert '<ol class="match-list" start="11">' in second and ">11. " in second
+    assert 'rel="prev"' in second and 'rel="next"' in second
+    third = _find(client, person, "?soort=external&pagina=3")
+    # 24 external workposts: the last page has four, and no next page.
+    assert third.count('class="match"') == 4 and 'rel="next"' not in third
+    names = [set(re.findall(r"Sorteerpunt \d\d|Kringwinkel Gent", page))
+             for page in (first, second, third)]
+    assert set.union(*names) == {f"Sorteerpunt {n:02d}" for n in range(1, 24)} | {"Kringwinkel Gent"}
+    assert not (names[0] & names[1]) and not (names[1] & names[2])
+    beyond = _find(client, person, "?soort=external&pagina=4")
+    assert "Er zijn geen werkposten meer." in beyond
+    assert _find(client, person, "?pagina=nul").count('class="match"') == 10
+    assert _find(client, person, "?pagina=-3").count('class="match"') == 10
 
 
 def test_shortlists_count_on_the_result(client, login, world, db_session):

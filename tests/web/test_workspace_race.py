@@ -1,4 +1,4 @@
-"""Two (or more) supervisors moving a placement to "agreement" at the same moment: exactly
+"""Fifty supervisors moving a placement to "agreement" at the same moment: exactly
 one of them gets the last open place; the others get a clear refusal, never a second place."""
 import threading
 
@@ -9,7 +9,7 @@ from web.extensions import db
 from web.models import Placement, Workpost
 from web.services import placements
 
-CONTENDERS = 6
+CONTENDERS = 50
 
 
 def _setup(app):

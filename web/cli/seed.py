@@ -91,9 +91,22 @@ def demo(orgs, workposts, participants, seed_value, reset, if_empty):
                            file=sys.stderr) as bar:
         counts = _seed(plan, bar)
     db.session.commit()
+    _refresh_statistics()
     click.echo(f"Aangemaakt: {counts['organisations']} organisaties, {counts['workposts']} "
                f"werkposten, {counts['participants']} deelnemers.")
     _print_logins()
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load PostgreSQL's planner knows nothing of the new rows, and its
+    index-only scans (the matcher's freshness check) need the visibility map that VACUUM
+    sets. Autovacuum gets there in a while; a new demo should be fast at once."""
+    bind = db.session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    # Outside any transaction: VACUUM cannot run inside one.
+    with bind.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
 
 
 @group.command("logins", help="Toon de demo-aanmeldingen.")

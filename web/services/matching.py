@@ -234,9 +234,10 @@ def _results(matches, counts) -> list[Result]:
 
 
 def find_matches(person: Participant, organisation: Organisation, *, top: int = 20,
-                 activity: str | None = None, kind: str | None = None,
+                 skip: int = 0, activity: str | None = None, kind: str | None = None,
                  max_km: float | None = None) -> list[Result]:
-    """Ranked workposts this organisation may see, best first, with reasons and concerns."""
+    """Ranked workposts this organisation may see, best first, with reasons and concerns:
+    ranks skip + 1 to top (a page of a longer list)."""
     index, hidden, counts, listed = _context(organisation)
     # Workposts already on this participant's list are on their page, not among the new ideas.
     listed_already = db.session.scalars(select(Placement.workpost_id).where(
@@ -247,7 +248,7 @@ def find_matches(person: Participant, organisation: Organisation, *, top: int = 
                "internal": None if kind is None else kind == "internal", "max_km": max_km}
     matches = index.rank(to_matcher_participant(person), top=top, exclude_ids=hidden,
                          shortlist_counts=listed, filters=filters)
-    return _results(matches, counts)
+    return _results(matches[skip:], counts)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from web.access import supervisor
 from web.account import clock
+from web.database import commit_keeping_loaded
 from web.extensions import db
 from web.services import matching, participants, placements
 from web.services.placements import PlacementError
@@ -14,6 +15,9 @@ from web.supervisor.messages import error_text
 from web.supervisor.scope import me, participant_or_404
 
 MAX_NOTE = 2000
+# Ten at a time: the best ideas fit on a screen and on the map; more are a click away.
+PAGE_SIZE = 10
+MAX_PAGE = 10
 
 
 def _filters() -> dict:
@@ -32,6 +36,11 @@ def _filters() -> dict:
             "max_km": max_km}
 
 
+def _page() -> int:
+    value = request.args.get("pagina", "")
+    return min(int(value), MAX_PAGE) if value.isdigit() and int(value) >= 1 else 1
+
+
 @bp.get("/deelnemers/<int:participant_id>/zoeken")
 @supervisor
 def find(participant_id: int):
@@ -40,15 +49,27 @@ def find(participant_id: int):
     if refusal:
         flash(error_text(refusal), "error")
         return redirect(url_for("supervisor.participant", participant_id=person.id))
-    # Logged and committed first: the commit would otherwise expire the results just loaded.
+    # Logged and committed first, so that the SQLite write lock is held only this long.
     participants.viewed(person, me(), "find")
-    db.session.commit()
-    filters = _filters()
-    results = matching.find_matches(person, me().organisation, top=30, **filters)
+    commit_keeping_loaded()
+    filters, page = _filters(), _page()
+    skip = (page - 1) * PAGE_SIZE
+    # One more than the page shows tells whether there is a next page.
+    results = matching.find_matches(person, me().organisation, top=skip + PAGE_SIZE + 1,
+                                    skip=skip, **filters)
+    more = len(results) > PAGE_SIZE and page < MAX_PAGE
+    results = results[:PAGE_SIZE]
     return render_template("supervisor/find.html", person=person, results=results,
+                           page=page, first=skip + 1, more=more, page_args=_page_args(),
                            filters=filters, activities=vocab.activities(),
                            labels=vocab.labels(), leaflet=_leaflet_installed(),
-                           map_data=_map_data(person, results))
+                           map_data=_map_data(person, results, skip + 1))
+
+
+def _page_args() -> dict:
+    """The filters as they were asked, for the links to the previous and next page."""
+    return {key: request.args[key] for key in ("activiteit", "soort", "km")
+            if request.args.get(key)}
 
 
 def _leaflet_installed() -> bool:
@@ -56,13 +77,13 @@ def _leaflet_installed() -> bool:
     return (Path(current_app.static_folder) / "vendor" / "leaflet" / "leaflet.js").exists()
 
 
-def _map_data(person, results) -> dict:
+def _map_data(person, results, first: int) -> dict:
     config = current_app.config
     return {"tiles": config["MAP_TILE_URL"], "attribution": config["MAP_TILE_ATTRIBUTION"],
             "home": {"lat": person.lat, "lon": person.lon,
                      "label": _("Woonplaats van %(ref)s", ref=person.reference)},
             "posts": [{"rank": n, "name": r.workpost.name, "lat": r.workpost.lat,
-                       "lon": r.workpost.lon} for n, r in enumerate(results, start=1)]}
+                       "lon": r.workpost.lon} for n, r in enumerate(results, start=first)]}
 
 
 @bp.get("/werkposten/<int:workpost_id>")
