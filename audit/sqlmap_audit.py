@@ -18,18 +18,22 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
+from xml.etree import ElementTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import REPO, seeded_server  # noqa: E402
 
 INJECTABLE = "identified the following injection point"
-SAMPLE = {"code": "nl", "postcode": "9300", "slug": "soort", "token": "abc"}
+# Values for path arguments that no sitemap page shows (the others come from the sitemap, so
+# that sqlmap starts from a real page rather than a 404).
+SAMPLE = {"code": "nl", "postcode": "9300", "slug": "soort", "token": "abc", "stand": "aan"}
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 class Forms(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.forms, self.links, self.current = [], set(), None
+        self.forms, self.links, self.current, self.select = [], set(), None, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -37,14 +41,22 @@ class Forms(HTMLParser):
             self.current = {"method": (attrs.get("method") or "get").lower(),
                             "action": attrs.get("action") or "", "fields": {}}
             self.forms.append(self.current)
-        elif tag in ("input", "select", "textarea") and self.current and attrs.get("name"):
+        elif tag == "select" and self.current and attrs.get("name"):
+            self.select = attrs["name"]
+        elif tag == "option" and self.select and attrs.get("value"):
+            # A select's first real choice: a value the page accepts, as a person would pick.
+            self.current["fields"].setdefault(self.select, attrs["value"])
+        elif tag in ("input", "textarea") and self.current and attrs.get("name"):
             if attrs.get("type") not in ("submit", "button"):
                 self.current["fields"].setdefault(attrs["name"], attrs.get("value") or "1")
         elif tag == "a" and "?" in (attrs.get("href") or ""):
             self.links.add(attrs["href"])
 
     def handle_endtag(self, tag):
-        if tag == "form":
+        if tag == "select" and self.select:
+            self.current["fields"].setdefault(self.select, "1")
+            self.select = None
+        elif tag == "form":
             self.current = None
 
 
@@ -56,17 +68,34 @@ def ensure_sqlmap() -> str:
     return shutil.which("sqlmap")
 
 
-def public_rules(env: dict) -> list:
-    """(rule text, methods, arguments) of every public route, read from the app's URL map."""
-    code = ("import json\nfrom wsgi import app\nout=[]\n"
+def public_rules(env: dict, pages: list[str]) -> list:
+    """(rule text, methods, arguments, example) of every public route, read from the app's
+    URL map; example holds the arguments of the first of pages (paths) that the rule serves."""
+    code = ("import json, sys\nfrom wsgi import app\nout=[]\n"
+            "urls = app.url_map.bind('localhost')\n"
+            "examples = {}\n"
+            "for page in json.loads(sys.stdin.read()):\n"
+            "    try:\n"
+            "        rule, args = urls.match(page, method='GET', return_rule=True)\n"
+            "    except Exception:\n"
+            "        continue\n"
+            "    examples.setdefault(rule.rule, {k: str(v) for k, v in args.items()})\n"
             "for r in app.url_map.iter_rules():\n"
             "    a = getattr(app.view_functions[r.endpoint], 'audience', None)\n"
             "    if a in ('public', 'manage_link'):\n"
-            "        out.append([r.rule, sorted(r.methods), sorted(r.arguments)])\n"
+            "        out.append([r.rule, sorted(r.methods), sorted(r.arguments),\n"
+            "                    examples.get(r.rule, {})])\n"
             "print(json.dumps(out))")
     result = subprocess.run([str(REPO / ".venv/bin/python"), "-c", code], cwd=REPO, env=env,
-                            capture_output=True, text=True, check=True)
+                            input=json.dumps(pages), capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def sitemap_paths(base: str) -> list[str]:
+    status, _type, text, _final = _fetch(base + "/sitemap.xml")
+    if status != 200:
+        return []
+    return [urlsplit(loc.text).path for loc in ElementTree.fromstring(text).iter(SITEMAP + "loc")]
 
 
 def _fetch(url: str) -> tuple[int, str, str, str]:
@@ -88,12 +117,17 @@ def targets(base: str, rules: list) -> list[dict]:
             seen.add(key)
             found.append({"kind": kind, "url": url, "data": data, "csrf_url": csrf_url})
 
-    for rule, methods, arguments in rules:
+    # An id seen in one route's sitemap page serves the routes that show no page of their own.
+    seen_values = {name: value for *_rest, example in rules for name, value in example.items()
+                   if name.endswith("_id")}
+    for rule, methods, arguments, example in rules:
         path = rule
         for name in arguments:
+            value = example.get(name) or seen_values.get(name) or SAMPLE.get(name, "1")
             for pattern in (f"<{name}>", f"<int:{name}>", f"<string:{name}>"):
-                path = path.replace(pattern, SAMPLE.get(name, "1") + "*")
-        if arguments and "GET" in methods:
+                path = path.replace(pattern, value + "*")
+        if arguments and "GET" in methods and not rule.startswith("/api/"):
+            # API paths come from the OpenAPI document below, with values from the API itself.
             add("path", base + path)
         if arguments or "GET" not in methods:
             continue
@@ -130,9 +164,21 @@ def targets(base: str, rules: list) -> list[dict]:
             url = base + api_path.replace("{", "").replace("}", "")
             for p in get.get("parameters", []):
                 if p.get("in") == "path":
-                    url = base + api_path.replace("{" + p["name"] + "}", "1*")
+                    value = api_example(base, api_path, p["name"])
+                    url = base + api_path.replace("{" + p["name"] + "}", value + "*")
             add("api", url + ("?" + urlencode(params) if params else ""))
     return found
+
+
+def api_example(base: str, api_path: str, name: str) -> str:
+    """A real value for a path parameter of the API ("/organisations/{slug}"): the first item
+    of its collection ("/organisations") that has the field, else a sample."""
+    status, _type, text, _final = _fetch(base + api_path.rsplit("/", 1)[0])
+    if status == 200:
+        for item in json.loads(text).get("items", []):
+            if isinstance(item, dict) and item.get(name) is not None:
+                return str(item[name])
+    return SAMPLE.get(name, "1")
 
 
 def run_sqlmap(sqlmap: str, target: dict, out: Path, quick: bool) -> tuple[bool, str]:
@@ -158,6 +204,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--workposts", type=int, default=500)
+    parser.add_argument("--only", default="",
+                        help="only the targets whose URL contains this text")
     parser.add_argument("--quick", action="store_true",
                         help="boolean, error and union techniques only (no time-based)")
     args = parser.parse_args()
@@ -165,7 +213,9 @@ def main() -> int:
     with seeded_server(args.database, args.workposts, workers=2,
                        app_config={"RATELIMIT_ENABLED": False}) as server, \
             tempfile.TemporaryDirectory(prefix="wpw-sqlmap-") as out:
-        found = targets(server.url, public_rules(server.env))
+        found = [t for t in targets(server.url, public_rules(server.env,
+                                                          sitemap_paths(server.url)))
+                 if args.only in t["url"]]
         version = subprocess.run([sqlmap, "--version"], capture_output=True,
                                  text=True).stdout.split()[0]
         print(f"sqlmap {version}: {len(found)} targets on {server.url} ({args.database})",

@@ -7,6 +7,8 @@ def log_in(client, user):
 
     from flask_login.utils import _create_identifier
 
+    from web.models.ended_session import new_session_id
+
     app = client.application
     user_id = user.get_id()
     with app.test_request_context(environ_base={"HTTP_USER_AGENT": "Werkzeug/test",
@@ -18,6 +20,7 @@ def log_in(client, user):
         session["_user_id"] = user_id
         session["_fresh"] = True
         session["_id"] = identifier
+        session["sid"] = new_session_id()
         session["mfa"] = True
         session["login_at"] = now
         session["seen_at"] = now

@@ -1,7 +1,7 @@
 """Who is logged in: Flask-Login wiring and password hashing (argon2)."""
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from flask import Flask
+from flask import Flask, session
 
 from web.extensions import db, login_manager
 
@@ -22,6 +22,7 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
 
 
 def load_user(user_id: str):
+    from web.account.sessions import is_ended
     from web.models import User
 
     ident, _, token = user_id.partition(":")
@@ -30,6 +31,9 @@ def load_user(user_id: str):
     user = db.session.get(User, int(ident))
     # A rotated session token ("log out everywhere") voids every older session.
     if user is None or not user.active or user.session_token != token:
+        return None
+    # A copy of a cookie whose session was logged out.
+    if is_ended(session.get("sid")):
         return None
     return user
 

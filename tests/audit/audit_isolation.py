@@ -532,8 +532,8 @@ def make_identities(app, world: World) -> Identities:
                         cookie_headers(session_cookie(app, world.platform)),
                         forbidden_for(world, None, hidden=False), True)
 
-    # Sessions that ended through the real routes: "log out everywhere", deactivation by an
-    # admin, and a demotion from org admin to supervisor.
+    # Sessions that ended through the real routes: "log out everywhere", a plain logout,
+    # deactivation by an admin, and a demotion from org admin to supervisor.
     rotated = session_cookie(app, a["rot"])
     off = session_cookie(app, a["off"])
     demoted = session_cookie(app, a["admin2"])
@@ -541,6 +541,12 @@ def make_identities(app, world: World) -> Identities:
     client.set_cookie("session", rotated)
     client.environ_base["HTTP_USER_AGENT"] = UA
     assert client.post("/account/overal-uitloggen").status_code == 302
+    # A copy of a cookie taken before a plain logout; the same person's other sessions live on.
+    copied = session_cookie(app, world.orgs["C"].staff["sup"])
+    client = app.test_client()
+    client.set_cookie("session", copied)
+    client.environ_base["HTTP_USER_AGENT"] = UA
+    assert client.post("/account/uitloggen").status_code == 302
     admin = app.test_client(use_cookies=False)
     admin_headers = members["admin-A"].headers
     for user, action in ((a["off"], "deactivate"), (a["admin2"], "supervisor")):
@@ -566,6 +572,7 @@ def make_identities(app, world: World) -> Identities:
         "broken-timestamps-admin-C": (session_cookie(app, world.orgs["C"].staff["admin"], tweak(
             login_at="gisteren")), UA),
         "after-logout-everywhere-A": (rotated, UA),
+        "copied-before-logout-sup-C": (copied, UA),
         "deactivated-A": (off, UA),
         "stolen-cookie-admin-A": (session_cookie(app, a["admin"]), "Mozilla/5.0 (elders)"),
         "no-second-factor-admin-A": (session_cookie(app, a["admin"], tweak(mfa=False)), UA),

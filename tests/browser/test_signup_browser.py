@@ -158,7 +158,7 @@ def _log_in_admin(page, server, clock, lang):
     now = int(clock())
     cookie = app.session_interface.get_signing_serializer(app).dumps(
         {"_user_id": user_id, "_fresh": True, "_id": identifier, "mfa": True,
-         "login_at": now, "seen_at": now, "lang": lang})
+         "sid": "admin-" + user_id, "login_at": now, "seen_at": now, "lang": lang})
     page.context.add_cookies([{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie,
                                "url": server.url}])
 

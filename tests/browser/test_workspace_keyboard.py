@@ -177,6 +177,11 @@ def test_the_core_supervisor_flow_by_keyboard_alone(live_server, page, request):
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
+    # Saving too early: the list of problems takes the focus, each linked to its field.
+    keys.follow("BUTTON", "Bewaren")
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+    keys.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == "#reference"
     keys.type("#reference", "AALST-KB1")
     keys.type("#postcode", "9300")
     keys.tick("input[name=travel_modes][value=bike]")

@@ -3,6 +3,7 @@ import re
 
 import pyotp
 import pytest
+from sqlalchemy import func, select
 from test_workspace_factories import PASSWORD, make_org, make_user
 
 from web.models import AuditEvent, User
@@ -185,3 +186,52 @@ def test_logging_out_closes_the_workspace_and_keeps_the_language(client, staff, 
     assert client.get("/werkruimte/").status_code == 302
     with client.session_transaction() as session:
         assert session.get("lang") == "en"
+
+
+def test_a_copy_of_the_cookie_is_refused_after_logging_out_and_other_sessions_live_on(
+        app, client, staff, db_session):
+    from web.models import EndedSession
+
+    _password_step(client, staff)
+    secret = _secret_from(client.get("/account/tweede-stap").get_data(as_text=True))
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).now()})
+    assert client.get("/werkruimte/").status_code == 200
+    # Another device of the same person, logged in its own way.
+    laptop = app.test_client()
+    from harness import log_in
+
+    log_in(laptop, staff)
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    assert copy.get("/werkruimte/").status_code == 200
+    assert client.post("/account/uitloggen").status_code == 302
+    replay = copy.get("/werkruimte/")
+    assert replay.status_code == 302 and "/account/inloggen" in replay.headers["Location"]
+    assert laptop.get("/werkruimte/").status_code == 200
+    # The record says which session ended and when, nothing about whose it was.
+    assert db_session.scalar(select(func.count()).select_from(EndedSession)) == 1
+    assert set(EndedSession.__table__.columns.keys()) == {"sid", "ended_at"}
+
+
+def test_records_of_ended_sessions_go_once_no_cookie_could_pass_any_more(
+        app, client, staff, db_session, monkeypatch):
+    import time
+
+    from web.models import EndedSession
+
+    start = time.time()
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start)
+    _password_step(client, staff)
+    secret = _secret_from(client.get("/account/tweede-stap").get_data(as_text=True))
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).at(int(start))})
+    client.post("/account/uitloggen")
+    assert db_session.scalar(select(func.count()).select_from(EndedSession)) == 1
+    # Past the absolute limit that record is useless: the next logout prunes it.
+    later = start + 10 * 3600 + 60
+    monkeypatch.setitem(app.config, "CLOCK", lambda: later)
+    _password_step(client, staff)
+    client.post("/account/tweede-stap", data={"code": pyotp.TOTP(secret).at(int(later))})
+    assert client.get("/werkruimte/").status_code == 200
+    client.post("/account/uitloggen")
+    ended = db_session.scalars(select(EndedSession)).all()
+    assert len(ended) == 1 and abs(ended[0].ended_at.timestamp() - later) < 1

@@ -44,6 +44,8 @@ def test_the_framed_list_may_be_embedded_by_other_sites(client, world):
     assert "X-Frame-Options" not in response.headers
     html = response.get_data(as_text=True)
     assert "Moestuin De Kruidenhof" in html and 'target="_blank"' in html
+    # Every link that opens a new window says so, also to a screen reader.
+    assert html.count('target="_blank"') == html.count("(opent in een nieuw venster)")
     assert [name for name in HIDDEN if name in html] == []
     # Ordinary pages still refuse to be framed.
     page = client.get("/werkposten/limburg")

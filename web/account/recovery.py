@@ -82,8 +82,8 @@ def _password_page(purpose: str, token: str, max_age: int, action: str, template
             field.errors.append(staff_error(issue))
         else:
             staff.set_password(user, form.password.data, action=action)
-            db.session.commit()
             sessions.end()
+            db.session.commit()
             flash(_("Je wachtwoord is opgeslagen. Meld je nu aan."), "success")
             return redirect(url_for("account.login"))
     return render_template(template, form=form, user=user), 422 if form.errors else 200

@@ -89,6 +89,7 @@ def second_factor():
 @public
 def logout():
     sessions.end()
+    db.session.commit()
     flash(_("Je bent afgemeld."), "success")
     return redirect(url_for("account.login"))
 
@@ -102,8 +103,8 @@ def logout_everywhere():
         return redirect(url_for("account.login"))
     if request.method == "POST":
         staff.log_out_everywhere(current_user._get_current_object())
-        db.session.commit()
         sessions.end()
+        db.session.commit()
         flash(_("Je bent op alle toestellen afgemeld."), "success")
         return redirect(url_for("account.login"))
     return render_template("account/logout_everywhere.html")

@@ -1,10 +1,16 @@
 """Staff session life: started after the password, completed by the second factor, ended by
 an idle or absolute time-out, by logging out, or by "log out everywhere"."""
+from datetime import timedelta
+
 from flask import current_app, flash, session
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 
 from web.account import clock
+from web.extensions import db
+from web.models.ended_session import EndedSession, new_session_id
 
 IDLE_SECONDS = 30 * 60
 ABSOLUTE_SECONDS = 10 * 60 * 60
@@ -15,6 +21,7 @@ def start(user) -> None:
     _fresh_session()
     login_user(user)
     now = int(clock.seconds())
+    session["sid"] = new_session_id()
     session["mfa"] = False
     session["login_at"] = now
     session["seen_at"] = now
@@ -25,9 +32,36 @@ def complete() -> None:
     session["seen_at"] = int(clock.seconds())
 
 
-def end() -> None:
+def end(*, revoke: bool = True) -> None:
+    """Log out. With revoke, copies of this session's cookie are refused from now on (the
+    caller commits); a timed-out session needs no record, its own timestamps refuse it."""
+    sid = session.get("sid")
+    if revoke and "_user_id" in session and isinstance(sid, str):
+        _record_ended(sid)
     logout_user()
     _fresh_session()
+
+
+def _record_ended(sid: str) -> None:
+    now = clock.now()
+    _, absolute = _limits()
+    # No cookie older than the absolute time-out passes any more: its record can go.
+    db.session.execute(delete(EndedSession).where(
+        EndedSession.ended_at < now - timedelta(seconds=absolute)))
+    if db.session.get(EndedSession, sid) is not None:
+        return
+    try:
+        # Two copies of one cookie logging out at once: the second finds the first's record.
+        with db.session.begin_nested():
+            db.session.add(EndedSession(sid=sid, ended_at=now))
+    except IntegrityError:
+        pass
+
+
+def is_ended(sid) -> bool:
+    """True for a session that was logged out, and for one without an id (every session
+    gets one at login, so a cookie without it was not made here)."""
+    return not isinstance(sid, str) or db.session.get(EndedSession, sid) is not None
 
 
 def _fresh_session() -> None:
@@ -53,10 +87,10 @@ def enforce_time_outs() -> None:
     login_at = session.get("login_at")
     seen_at = session.get("seen_at")
     if not isinstance(login_at, int) or not isinstance(seen_at, int):
-        end()
+        end(revoke=False)
         return
     if now - login_at > absolute or now - seen_at > idle:
-        end()
+        end(revoke=False)
         flash(_("Je was te lang niet actief of te lang aangemeld. Meld je opnieuw aan."),
               "error")
         return

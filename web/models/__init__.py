@@ -1,6 +1,7 @@
 """The domain model, one module per aggregate. Importing this registers every table."""
 from web.models.audit import AuditEvent
 from web.models.base import Base
+from web.models.ended_session import EndedSession
 from web.models.organisation import Organisation, OrganisationRegion
 from web.models.participant import Consent, Participant
 from web.models.placement import Evaluation, Placement, PlacementEvent
@@ -9,7 +10,7 @@ from web.models.user import User
 from web.models.workpost import Workpost, has_code
 
 __all__ = [
-    "AuditEvent", "Base", "Consent", "Evaluation", "Organisation", "OrganisationRegion",
+    "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "Organisation", "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
     "has_code",
 ]

@@ -2,13 +2,6 @@
 // four digits are typed. The form works without this script; the server checks again.
 (function () {
   "use strict";
-  // After a failed submit, bring keyboard and screen-reader users to the list of problems.
-  var summary = document.getElementById("error-summary");
-  if (summary) { summary.focus(); }
-}());
-
-(function () {
-  "use strict";
   var result = document.getElementById("postcode-result");
   var input = document.getElementById("postcode");
   if (!result || !input || !window.fetch) { return; }
