@@ -142,7 +142,7 @@ def test_api_pages_and_widget_show_the_same_workposts(client, db_session):
         page_names |= set(re.findall(r'class="wp-title"><a href="[^"]+">([^<]+)</a>', html))
         frame = client.get(f"/widget/werkposten?provincie=limburg&gemeente=genk&pagina={page}")
         widget_names |= set(re.findall(r'class="wp-title"><a href="[^"]+" target="_blank"'
-                                       r' rel="noopener">([^<]+)</a>',
+                                       r' rel="noopener">([^<]+)<span',
                                        frame.get_data(as_text=True)))
     assert api == page_names == widget_names
     assert len(api) == 12 and "Garage Janssens" not in api
