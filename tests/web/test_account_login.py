@@ -208,6 +208,9 @@ def test_a_copy_of_the_cookie_is_refused_after_logging_out_and_other_sessions_li
     replay = copy.get("/werkruimte/")
     assert replay.status_code == 302 and "/account/inloggen" in replay.headers["Location"]
     assert laptop.get("/werkruimte/").status_code == 200
+    # The copy logging out as well changes nothing and breaks nothing.
+    assert copy.post("/account/uitloggen").status_code == 302
+    assert laptop.get("/werkruimte/").status_code == 200
     # The record says which session ended and when, nothing about whose it was.
     assert db_session.scalar(select(func.count()).select_from(EndedSession)) == 1
     assert set(EndedSession.__table__.columns.keys()) == {"sid", "ended_at"}

@@ -48,10 +48,8 @@ def _record_ended(sid: str) -> None:
     # No cookie older than the absolute time-out passes any more: its record can go.
     db.session.execute(delete(EndedSession).where(
         EndedSession.ended_at < now - timedelta(seconds=absolute)))
-    if db.session.get(EndedSession, sid) is not None:
-        return
     try:
-        # Two copies of one cookie logging out at once: the second finds the first's record.
+        # A copy of the cookie logging out too (or at the same time) finds the record there.
         with db.session.begin_nested():
             db.session.add(EndedSession(sid=sid, ended_at=now))
     except IntegrityError:
