@@ -21,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
+REDIS = "redis://127.0.0.1:6379/0"
 POSTGRES = os.environ.get("AUDIT_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
@@ -89,15 +90,20 @@ def seeded_server(database: str = "sqlite", workposts: int = 2000, workers: int 
             _database(database, Path(tmp)) as url:
         env = {**os.environ, "DATABASE_URL": url, "WPW_INSTANCE": tmp,
                "SECRET_KEY": "audit-" + uuid.uuid4().hex, "MAIL_OUTBOX": f"{tmp}/outbox",
-               "PUBLIC_URL": "http://127.0.0.1"}
+               "PUBLIC_URL": "http://127.0.0.1",
+               # As production runs: pages and limits shared by the workers through Redis
+               # (gunicorn.conf.py checks it); no mail server, so not "production" itself.
+               "WPW_ENV": "audit", "REDIS_URL": os.environ.get("AUDIT_REDIS_URL", REDIS),
+               "CACHE_KEY_PREFIX": f"wpw-audit-{uuid.uuid4().hex[:8]}:"}
         flask(env, "db", "upgrade", "heads")
         print(f"seeding {workposts} workposts on {database} ...", flush=True)
         flask(env, "seed", "demo", "--workposts", str(workposts))
         port = _free_port()
         log = open(Path(tmp) / "gunicorn.log", "w")
         process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-             "--log-level", "warning", f"web:create_app({app_config or {}!r})"],
+            [str(BIN / "gunicorn"), "--config", str(REPO / "gunicorn.conf.py"),
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+             "--log-level", "warning", "--access-logfile", "/dev/null", f"web:create_app({app_config or {}!r})"],
             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             server = Server(f"http://127.0.0.1:{port}", url, env)

@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from web import config as config_module
-from web import errors, i18n, page_cache, requests, security
+from web import errors, i18n, page_cache, requests, security, topology
 from web.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app)
     register_template_helpers(app)
+    topology.check(app)
     return app
 
 

@@ -30,20 +30,40 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def _pool_size(url: str) -> dict:
+    """Connections per worker. PostgreSQL allows 100 by default: 2 hosts x 4 workers x
+    (5 + 5 overflow) = 80 leaves room for migrations, cron and psql."""
+    if not url.startswith("postgresql"):
+        return {}
+    return {"pool_size": int(os.environ.get("DB_POOL_SIZE", "5")),
+            "max_overflow": int(os.environ.get("DB_MAX_OVERFLOW", "5"))}
+
+
 def from_environment() -> dict:
     instance = _instance_path()
+    url = _database_url(instance)
     return {
         "INSTANCE_DIR": str(instance),
         "SECRET_KEY": _secret_key(instance),
-        "SQLALCHEMY_DATABASE_URI": _database_url(instance),
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SECRET_KEY_FROM_ENVIRONMENT": bool(os.environ.get("SECRET_KEY")),
         # hide_parameters: a database error names the statement, never the values, so the
         # error log (app.logger.exception) gets no participant's reference or notes.
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True,
+                                      **_pool_size(url)},
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": ("nl", "en"),
         "WTF_CSRF_TIME_LIMIT": None,
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # "production" (set by gunicorn.conf.py) refuses to start without what several hosts
+        # must share; see web/topology.py.
+        "ENVIRONMENT": os.environ.get("WPW_ENV", "development"),
+        # Worker processes serving this app on this host (gunicorn.conf.py sets it).
+        "WORKERS": int(os.environ.get("WPW_WORKERS", "1")),
+        # Redis shared by every worker and host: rate limits and kept directory pages.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI")
+        or os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         # Public directory pages are kept this long per worker process (0: not at all).
         "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "300")),

@@ -106,3 +106,54 @@ def test_a_wrong_search_is_answered_but_not_a_not_found_page(cached):
     assert "postcode" in html.lower()
     assert client.get("/werkposten/nergens").status_code == 404
     assert client.get("/werkposten/nergens").status_code == 404
+
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def _second_worker(first, **extra):
+    """A second app on the same database and Redis, as a second gunicorn worker would be."""
+    from web import create_app
+
+    keys = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "INSTANCE_DIR", "MAIL_OUTBOX",
+            "MAIL_SERVER", "WTF_CSRF_ENABLED", "RATELIMIT_ENABLED", "PUBLIC_URL",
+            "PAGE_CACHE_SECONDS", "REDIS_URL", "CACHE_KEY_PREFIX")
+    return create_app({**{key: first.config[key] for key in keys}, **extra})
+
+
+@pytest.fixture()
+def shared(fresh_app):
+    import uuid
+
+    pytest.importorskip("redis").Redis.from_url(REDIS_URL).ping()
+    app = fresh_app(PAGE_CACHE_SECONDS=300, REDIS_URL=REDIS_URL,
+                    CACHE_KEY_PREFIX=f"wpw-test-{uuid.uuid4().hex[:8]}:")
+    with app.app_context():
+        world = make_world(db.session)
+        db.session.commit()
+        ids = {"garden": world["garden"].id}
+    second = _second_worker(app)
+    yield app, second, ids
+    with second.app_context():
+        db.engine.dispose()
+
+
+def test_workers_share_kept_pages_through_redis(shared):
+    first, second, ids = shared
+    url = "/werkposten/limburg/hasselt"
+    assert "Moestuin De Kruidenhof" in _html(first.test_client(), url)
+    _rename_behind_the_apps_back(first, ids["garden"], "Stadstuin Nieuw")
+    # The second worker serves the page the first one made: it never asked the database.
+    assert "Moestuin De Kruidenhof" in _html(second.test_client(), url)
+
+
+def test_a_change_in_one_worker_retires_every_workers_pages(shared):
+    first, second, ids = shared
+    url = "/werkposten/limburg/hasselt"
+    for worker in (first, second):
+        assert "Moestuin De Kruidenhof" in _html(worker.test_client(), url)
+    with first.app_context():
+        db.session.get(Workpost, ids["garden"]).name = "Kruidentuin Hasselt"
+        db.session.commit()
+    for worker in (second, first):
+        assert "Kruidentuin Hasselt" in _html(worker.test_client(), url)
