@@ -11,12 +11,13 @@ from geo.gazetteer import (
 )
 from geo.geocoder import Geocoder, NominatimGeocoder, PostcodeGeocoder, make_geocoder
 from geo.point import Point, require_belgium
+from geo.resolve import Resolution, choice_label, resolve_place
 from geo.travel import ASSUMPTIONS, CAVEAT, MODES, fastest, travel_minutes
 
 __all__ = [
     "ASSUMPTIONS", "CAVEAT", "FLEMISH_PROVINCES", "GeoError", "Geocoder", "InvalidCoordinates",
     "MODES", "NominatimGeocoder", "OutsideBelgium", "PROVINCES", "Place", "Point",
-    "PostcodeGeocoder", "Province", "SERVICE_PROVINCES", "UnknownPostcode", "distance_km",
+    "PostcodeGeocoder", "Province", "Resolution", "choice_label", "resolve_place", "SERVICE_PROVINCES", "UnknownPostcode", "distance_km",
     "fastest", "fold", "haversine_km", "lookup_postcode", "make_geocoder", "municipalities",
     "nearest_place", "postcode_centre", "postcodes", "province", "province_of", "provinces",
     "require_belgium", "search_places", "travel_minutes",

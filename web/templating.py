@@ -27,6 +27,13 @@ def label(labels: dict, code: str) -> str:
     return pair[1] if str(get_locale()) == "en" else pair[0]
 
 
+def place_label(place) -> str:
+    """'Aalst (3800, Sint-Truiden, Limburg)': a place as offered in a choice."""
+    import geo
+
+    return geo.choice_label(place, "en" if str(get_locale()) == "en" else "nl")
+
+
 def _existing(entries):
     endpoints = current_app.view_functions
     return [(endpoint, text) for endpoint, text in entries if endpoint in endpoints]
@@ -34,6 +41,7 @@ def _existing(entries):
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["place_label"] = place_label
     app.jinja_env.globals["nav_links"] = lambda: _existing(NAV)
     app.jinja_env.globals["footer_links"] = lambda: _existing(FOOTER)
 

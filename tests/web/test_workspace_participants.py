@@ -54,7 +54,8 @@ def test_bad_input_is_explained_next_to_the_field_and_kept(client, login, staff)
     assert "Kies minstens één manier om te reizen" in page
     assert 'value="GENT-017"' in page
     response = client.post("/werkruimte/deelnemers/nieuw", data={**PROFILE, "postcode": "0000"})
-    assert "Deze postcode kennen we niet" in response.get_data(as_text=True)
+    # A place name is accepted too now, so the message names both (issue 15, item 1).
+    assert "We kennen deze postcode of gemeente niet" in response.get_data(as_text=True)
     response = client.post("/werkruimte/deelnemers/nieuw", data={**PROFILE, "postcode": "90"})
     assert "4 cijfers" in response.get_data(as_text=True)
 

@@ -116,8 +116,10 @@ PATHS = {
         "Internal workposts of recognised supervisors, by region or near a postcode",
         _json(_ref("WorkpostPage"), "A page of workposts; with postcode, nearest first"),
         [PROVINCE, MUNICIPALITY,
-         _query("postcode", {"type": "string", "pattern": "^[0-9]{4}$"},
-                "Belgian postcode to search around"),
+         _query("postcode", {"type": "string", "maxLength": 60},
+                "Belgian postcode, or a place name, to search around; a name that is also "
+                "a municipality means that municipality, a name shared by several places "
+                "answers 400 listing them"),
          _query("radius_km", {"type": "number", "minimum": params.RADIUS_RANGE[0],
                               "maximum": params.RADIUS_RANGE[1],
                               "default": params.DEFAULT_RADIUS_KM},

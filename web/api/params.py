@@ -77,11 +77,22 @@ def near(args) -> tuple[geo.Place | None, float | None]:
         if radius is not None:
             raise BadParameter("radius_km: only together with postcode")
         return None, None
-    try:
-        centre = geo.postcode_centre(postcode)
-    except geo.UnknownPostcode as error:
-        raise BadParameter(str(error)) from None
-    return centre, _radius(radius)
+    if any(c.isdigit() for c in postcode):
+        try:
+            return geo.postcode_centre(postcode), _radius(radius)
+        except geo.UnknownPostcode as error:
+            raise BadParameter(str(error)) from None
+    if len(postcode) > 60:
+        raise BadParameter("postcode: at most 60 characters")
+    found = geo.resolve_place(postcode)
+    if found.ambiguous:
+        choices = "; ".join(geo.choice_label(place, "en") for place in found.choices)
+        raise BadParameter(f"postcode: {postcode!r} names several places ({choices}); "
+                           "give the postcode")
+    if found.place is None:
+        raise BadParameter(f"postcode: {postcode!r} is not a Belgian postcode or place name")
+
+    return found.place, _radius(radius)
 
 
 def _radius(raw: str | None) -> float:

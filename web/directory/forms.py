@@ -1,7 +1,5 @@
 """Search forms of the directory. They are GET forms (a search changes nothing), so they
 carry no CSRF token and what was typed stays in the address bar and in the field."""
-import re
-
 from flask import request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -12,6 +10,7 @@ from wtforms.validators import Length, ValidationError
 
 import geo
 from matcher.codes import ACTIVITIES, ACTIVITY_LABELS
+from web.place_input import validate_place
 from web.services import directory
 
 RADIUS_CHOICES = (5, 10, 15, 25, 50)
@@ -73,10 +72,7 @@ class NearForm(ActivityFilterForm):
         if not text:
             raise ValidationError(_l("Vul een postcode of een gemeente in, bijvoorbeeld 3500 "
                                      "of Hasselt."))
-        self.place = find_place(text)
-        if self.place is None:
-            raise ValidationError(_l("We kennen deze postcode of gemeente niet. Probeer een "
-                                     "postcode met 4 cijfers, bijvoorbeeld 3500."))
+        self.place = validate_place(field)
 
     @property
     def radius(self) -> float:
@@ -84,14 +80,9 @@ class NearForm(ActivityFilterForm):
 
 
 def find_place(text: str) -> geo.Place | None:
-    """A postcode (4 digits) or a place or municipality name."""
-    if re.fullmatch(r"[0-9]{4}", text):
-        try:
-            return geo.postcode_centre(text)
-        except geo.UnknownPostcode:
-            return None
-    found = geo.search_places(text, limit=1)
-    return found[0] if found else None
+    """A postcode (4 digits) or a place or municipality name; None when unknown or still
+    ambiguous (see geo.resolve_place)."""
+    return geo.resolve_place(text).place
 
 
 class WidgetForm(GetForm):

@@ -23,10 +23,15 @@ CODE_LISTS = {"travel_modes": "MODES", "interests": "ACTIVITIES", "avoid": "ACTI
 class ParticipantError(Exception):
     """A refusal the interface explains next to `field`; `code` picks the message."""
 
-    def __init__(self, code: str, field: str | None = None):
+    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
         super().__init__(code)
         self.code = code
         self.field = field
+        self.others = tuple(others)  # further refusals found in the same check
+
+    @property
+    def all(self) -> tuple["ParticipantError", ...]:
+        return (self, *self.others)
 
 
 # --- reading, always within one organisation ------------------------------------------------
@@ -66,25 +71,36 @@ def _known_codes(name: str) -> set[str]:
     return set(getattr(codes, name))
 
 
-def _check(values: dict, organisation_id: int, participant_id: int | None) -> None:
+def problems(values: dict, organisation_id: int,
+             participant_id: int | None = None) -> list[ParticipantError]:
+    """Every refusal of a profile at once (the form shows them all next to their fields)."""
+    found = []
     for field, list_name in CODE_LISTS.items():
         unknown = set(values.get(field) or ()) - _known_codes(list_name)
         if unknown:
-            raise ParticipantError("unknown_code", field)
+            found.append(ParticipantError("unknown_code", field))
     if values.get("goal") not in GOALS:
-        raise ParticipantError("unknown_code", "goal")
+        found.append(ParticipantError("unknown_code", "goal"))
     if not values.get("travel_modes"):
-        raise ParticipantError("no_mode", "travel_modes")
+        found.append(ParticipantError("no_mode", "travel_modes"))
     clash = select(Participant.id).where(
         Participant.organisation_id == organisation_id,
-        Participant.reference == values["reference"], Participant.id != (participant_id or 0))
+        Participant.reference == (values.get("reference") or ""),
+        Participant.id != (participant_id or 0))
     if db.session.scalar(clash) is not None:
-        raise ParticipantError("reference_taken", "reference")
+        found.append(ParticipantError("reference_taken", "reference"))
     supervisor_id = values.get("supervisor_id")
     if supervisor_id is not None:
         colleague = db.session.get(User, supervisor_id)
         if colleague is None or colleague.organisation_id != organisation_id:
-            raise ParticipantError("unknown_supervisor", "supervisor_id")
+            found.append(ParticipantError("unknown_supervisor", "supervisor_id"))
+    return found
+
+
+def _check(values: dict, organisation_id: int, participant_id: int | None) -> None:
+    found = problems(values, organisation_id, participant_id)
+    if found:
+        raise ParticipantError(found[0].code, found[0].field, found[1:])
 
 
 def _locate(participant: Participant, postcode: str) -> None:

@@ -154,16 +154,20 @@ class AddressForm(FlaskForm):
     street = StringField(_l("Straat en huisnummer"), filters=[_strip], validators=[
         DataRequired(_l("Vul de straat en het huisnummer in.")), Length(max=200)])
     postcode = StringField(_l("Postcode"), filters=[_strip], validators=[
-        DataRequired(_l("Vul de postcode in."))])
+        DataRequired(_l("Vul de postcode in.")), Length(max=60)])
     address_public = BooleanField(_l("Toon mijn straat en huisnummer op het platform"))
 
     def validate_postcode(self, field):
+        from web.place_input import validate_place
         from web.services.workpost_location import OutsideServiceArea, locate
 
-        if not re.fullmatch(r"\d{4}", field.data or ""):
+        text = field.data or ""
+        if any(c.isdigit() for c in text) and not re.fullmatch(r"\d{4}", text):
             raise ValidationError(_l("Een postcode heeft 4 cijfers, bijvoorbeeld 9300."))
+        # A place name is accepted too, by the same rule as everywhere (web.place_input).
+        postcode = text if text.isdigit() else validate_place(field).postcode
         try:
-            self.place = locate(field.data)
+            self.place = locate(postcode)
         except OutsideServiceArea as error:
             raise ValidationError(_l("Werkpostwijzer werkt in Vlaanderen en Brussel. "
                                      "Deze postcode ligt daarbuiten.")) from error

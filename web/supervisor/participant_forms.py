@@ -3,10 +3,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (DateField, FloatField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from web.models.choices import GOALS
+from web.place_input import validate_place
 from web.supervisor import vocab
 from web.templating import label
 
@@ -19,9 +20,8 @@ class MultiCheckboxField(SelectMultipleField):
 class ParticipantForm(FlaskForm):
     reference = StringField(_l("Code van de deelnemer"), validators=[
         DataRequired(_l("Vul een code in.")), Length(max=40, message=_l("Maximaal 40 tekens."))])
-    postcode = StringField(_l("Postcode van de woonplaats"), validators=[
-        DataRequired(_l("Vul de postcode in.")),
-        Regexp(r"^\d{4}$", message=_l("Een postcode heeft 4 cijfers."))])
+    postcode = StringField(_l("Postcode of gemeente van de woonplaats"), validators=[
+        DataRequired(_l("Vul de postcode of de gemeente in.")), Length(max=60)])
     travel_modes = MultiCheckboxField(_l("Hoe kan de deelnemer reizen?"))
     max_minutes = IntegerField(_l("Hoe lang mag de reis maximaal duren? (minuten)"), validators=[
         Optional(), NumberRange(5, 180, _l("Kies tussen 5 en 180 minuten."))])
@@ -51,12 +51,19 @@ class ParticipantForm(FlaskForm):
         self.supervisor_id.choices = [(0, _l("Nog niemand"))] + [
             (user.id, user.name or user.email) for user in staff]
 
+    place = None
+
+    def validate_postcode(self, field):
+        self.place = validate_place(field)
+
     def values(self) -> dict:
         data = {name: getattr(self, name).data for name in (
             "reference", "postcode", "travel_modes", "max_minutes", "max_km", "interests",
             "interests_text", "avoid", "needs", "wishes", "availability", "hours_per_week",
             "goal")}
         data["interests_text"] = (data["interests_text"] or "").strip()
+        if self.place is not None:  # a place name becomes its postcode
+            data["postcode"] = self.place.postcode
         data["supervisor_id"] = self.supervisor_id.data or None
         return data
 

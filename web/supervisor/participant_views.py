@@ -16,11 +16,24 @@ from web.supervisor.scope import me, organisation_id, participant_or_404
 
 
 def form_error(form, error) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error_text(error.code)]
-    else:
-        form.form_errors.append(error_text(error.code))
+    for one in getattr(error, "all", (error,)):
+        field = getattr(form, one.field, None) if one.field else None
+        if field is not None:
+            field.errors = [*field.errors, error_text(one.code)]
+        else:
+            form.form_errors.append(error_text(one.code))
+
+
+def add_service_problems(form, person=None) -> None:
+    """After a refused form, the service's own refusals too, so every error shows at once
+    (fields that already have a message keep only theirs)."""
+    if request.method != "POST":
+        return
+    for problem in participants.problems(form.values(), organisation_id(),
+                                         person.id if person else None):
+        field = getattr(form, problem.field, None)
+        if field is not None and not field.errors:
+            form_error(form, problem)
 
 
 def _status(form) -> int:
@@ -54,6 +67,8 @@ def participant_new():
             db.session.commit()
             flash(_("De deelnemer is bewaard. Leg nu de toestemming vast."), "success")
             return redirect(url_for("supervisor.consent", participant_id=person.id))
+    else:
+        add_service_problems(form)
     return render_template("supervisor/participant_form.html", form=form, person=None,
                            explain=vocab.support_explanations()), _status(form)
 
@@ -97,6 +112,8 @@ def participant_edit(participant_id: int):
                 return redirect(url_for("supervisor.find", participant_id=person.id))
             flash(_("De wijzigingen zijn bewaard."), "success")
             return redirect(url_for("supervisor.participant", participant_id=person.id))
+    else:
+        add_service_problems(form, person)
     return render_template("supervisor/participant_form.html", form=form, person=person,
                            explain=vocab.support_explanations()), _status(form)
 
