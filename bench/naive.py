@@ -28,7 +28,12 @@ class NaiveMatcher:
                     (t.max_km is None or km <= t.max_km):
                 return True
         radius = w.service_radius_km
-        return "transport_provided" in w.offers and (radius is None or km <= radius)
+        if radius is None:  # no radius stated: driven only within the person's own limits
+            minutes = geo.travel_minutes(km, "driven")
+            return "transport_provided" in w.offers and \
+                (t.max_minutes is None or minutes <= t.max_minutes) and \
+                (t.max_km is None or km <= t.max_km)
+        return "transport_provided" in w.offers and km <= radius
 
     def scored(self, p):
         query = self.vectorizer.transform([p.interests_text])

@@ -33,7 +33,7 @@ class Columns:
     activities: np.ndarray   # uint32 bitmasks
     offers: np.ndarray
     schedule: np.ndarray
-    radius: np.ndarray       # float32 km of the workpost's own transport; inf = no limit
+    radius: np.ndarray       # float32 km of the workpost's own transport; NaN = not stated
     internal: np.ndarray     # bool
     text_cols: np.ndarray    # int32 (n, top_k) hashed n-gram columns
     text_w: np.ndarray       # float16 (n, top_k) unit-length weights
@@ -51,7 +51,7 @@ class Columns:
         rows = [(w.location.lat, w.location.lon, w.open_places,
                  sum(act[a] for a in w.activities), sum(sup[o] for o in w.offers),
                  sum(slot[t] for t in w.schedule),
-                 np.inf if w.service_radius_km is None else w.service_radius_km, w.internal)
+                 np.nan if w.service_radius_km is None else w.service_radius_km, w.internal)
                 for w in workposts]  # codes are de-duplicated by the model: sums are ORs
         column = lambda i, dtype: np.fromiter((r[i] for r in rows), dtype, len(rows))  # noqa: E731
         return cls(

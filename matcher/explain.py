@@ -50,6 +50,8 @@ def _describe(term, change, q, row, words) -> Reason:
     if term == "need_met":
         return Reason("need_met", join(unmask(q.needs, codes.SUPPORTS)), change)
     if term == "closeness":
+        if row["mode"] == "driven" and change < 0:  # brought by the workpost, past the limit
+            return Reason("driven_far", row["mode"], change, **travel)
         return Reason("close" if change > 0 else "far", row["mode"], change, **travel)
     if term == "schedule":
         code = "schedule" if change > 0 else "schedule_short"

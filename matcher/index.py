@@ -23,7 +23,7 @@ from matcher import codes
 from matcher.errors import MatcherError
 from matcher.explain import build_match, word_grams
 from matcher.model import Filters, Workpost
-from matcher.query import compile_query
+from matcher.query import compile_query, reach_km
 from matcher.rules import PICKUP, cheap_rules, distance_km, reachable
 from matcher.text import TextFeatures
 
@@ -82,8 +82,11 @@ class WorkpostIndex:
         self.pickup_rows_ = np.flatnonzero((main.offers & TRANSPORT_BIT) != 0)
         self.pickup_tree_ = BallTree(points[self.pickup_rows_], metric="haversine") \
             if len(self.pickup_rows_) else None
-        self.pickup_reach_km_ = float(main.radius[self.pickup_rows_].max()) \
-            if len(self.pickup_rows_) else 0.0
+        stated = main.radius[self.pickup_rows_]
+        stated = stated[~np.isnan(stated)]
+        self.pickup_reach_km_ = float(stated.max()) if len(stated) else 0.0
+        # Workposts that state no radius drive only within the person's own limits.
+        self.pickup_unstated_ = bool(len(stated) < len(self.pickup_rows_))
 
     # -- changes -------------------------------------------------------------------------
 
@@ -218,7 +221,10 @@ class WorkpostIndex:
         if self.pickup_tree_ is None:
             return rows
         # Workposts that bring people themselves may lie beyond the participant's reach.
-        pickup_radius = min(self.pickup_reach_km_, filters.max_km or math.inf)
+        reach = self.pickup_reach_km_
+        if self.pickup_unstated_:
+            reach = max(reach, reach_km(("driven",), q.max_minutes, q.max_km))
+        pickup_radius = min(reach, filters.max_km or math.inf)
         if math.isinf(pickup_radius):
             far = self.pickup_rows_
         else:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from matcher import codes
 
 REASON_CODES = ("interest", "interest_text", "wish_met", "need_met", "close", "schedule")
-CONCERN_CODES = ("wish_missed", "far", "schedule_short", "avoid_partly", "congestion")
+CONCERN_CODES = ("wish_missed", "far", "driven_far", "schedule_short", "avoid_partly",
+                 "congestion")
 
 
 def _labels(detail: str, table: dict, lang: int) -> str:
@@ -64,6 +65,10 @@ _TEMPLATES = {
     "wish_missed": ("Wens niet vervuld: {labels}", "Wish not met: {labels}"),
     "far": ("Op {minutes} minuten {mode}, dicht bij je grens",
             "{minutes} minutes {mode}, close to your limit"),
+    "driven_far": ("Gebracht door de werkpost: {km} km, ongeveer {minutes} minuten, verder "
+                   "dan de eigen grens",
+                   "Driven there by the workpost: {km} km, about {minutes} minutes, beyond "
+                   "their own limit"),
     "schedule_short": ("Te weinig gedeelde halve dagen voor {count} uur per week: {labels}",
                        "Too few shared half-days for {count} hours a week: {labels}"),
     "avoid_partly": ("Ook taken die je liever niet doet: {labels}",

@@ -4,7 +4,8 @@ One implementation serves both the index (arrays of thousands) and `failed_rules
 workpost, for tests and for telling a coordinator why a workpost is missing).
 
 1. an open place; 2. reachable by one of the participant's modes within max_minutes and
-max_km (each only where given), or the workpost offers transport within its own radius;
+max_km (each only where given), or the workpost offers transport within its own radius
+(a workpost that states no radius brings people only within their own limits);
 3. every need offered; 4. a shared half-day where both give slots; 5. not every activity
 avoided (a workpost without activities has nothing to avoid).
 """
@@ -35,9 +36,21 @@ def reachable(q, km: np.ndarray, c):
         minutes = np.where(better, own, minutes)
         mode[better] = i
     by_self = mode != PICKUP
-    pickup = ((c.offers & TRANSPORT_BIT) != 0) & (km <= c.radius)
-    minutes = np.where(by_self, minutes, geo.travel_minutes(km, "driven"))
+    driven = geo.travel_minutes(km, "driven")
+    # radius NaN: the workpost did not say how far it drives, so only within the person's limits
+    within_own = within_person_limits(q, km, driven)
+    in_radius = np.where(np.isnan(c.radius), within_own, km <= np.nan_to_num(c.radius))
+    pickup = ((c.offers & TRANSPORT_BIT) != 0) & in_radius
+    minutes = np.where(by_self, minutes, driven)
     return by_self | pickup, minutes, mode
+
+
+def within_person_limits(q, km, minutes) -> np.ndarray:
+    """The trip stays within the person's own max_km and max_minutes (each where given)."""
+    ok = km <= q.max_km if q.max_km is not None else np.ones(len(km), dtype=bool)
+    if q.max_minutes is not None:
+        ok = ok & (minutes <= q.max_minutes)
+    return ok
 
 
 def needs_met(q, c) -> np.ndarray:
@@ -61,7 +74,7 @@ def cheap_rules(q, c) -> np.ndarray:
 
 def _one(workpost) -> SimpleNamespace:
     arr = lambda v, dtype: np.array([v], dtype=dtype)  # noqa: E731
-    radius = np.inf if workpost.service_radius_km is None else workpost.service_radius_km
+    radius = np.nan if workpost.service_radius_km is None else workpost.service_radius_km
     return SimpleNamespace(
         open=arr(workpost.open_places, np.int32),
         activities=arr(mask(workpost.activities, codes.ACTIVITIES), np.uint32),

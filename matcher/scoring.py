@@ -19,7 +19,8 @@ The terms:
 - need_met       1 when the participant has needs (a suitable workpost meets them all)
 - closeness      1 - 1.5 * (travel / own limit): at home +1, two thirds of the limit 0,
                  at the limit -0.5 (minutes against max_minutes, km against max_km, the
-                 tighter of the two); 0 when only the workpost's own transport reaches them
+                 tighter of the two); when only the workpost's own transport reaches them,
+                 0 within the person's own limits and the same negative value beyond them
 - schedule       enough shared half-days for the hours wanted (+1) down to far too few
                  (-1): 2 * min(1, shared * HOURS_PER_HALF_DAY / hours) - 1
 - avoid          minus the share of the workpost's activities the participant avoids
@@ -103,11 +104,18 @@ def base_terms(q, c, km, minutes, by_self, counts) -> dict[str, np.ndarray]:
         "wish_met": popcount(c.offers & q.wishes) / n_wishes if n_wishes else zeros,
         "wish_missed": -popcount(~c.offers & q.wishes) / n_wishes if n_wishes else zeros,
         "need_met": zeros + (1.0 if q.needs else 0.0),
-        "closeness": np.where(by_self, closeness(q, km, minutes), 0.0),
+        "closeness": np.where(by_self | ~within_person_limits(q, km, minutes),
+                              closeness(q, km, minutes), 0.0),
         "schedule": schedule(q, c.schedule),
         "avoid": -_share(popcount(c.activities & q.avoid), n_acts),
         "congestion": congestion(counts, c.open),
     }
+
+
+def within_person_limits(q, km, minutes) -> np.ndarray:
+    from matcher.rules import within_person_limits as within
+
+    return within(q, km, minutes)
 
 
 def closeness(q, km, minutes) -> np.ndarray:

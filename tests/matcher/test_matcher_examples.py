@@ -43,13 +43,14 @@ def test_hasselt_farm_lover():
     # F-1 (care farm in Hasselt: animals and vegetables, light work, outdoor and routine,
     #   the days he is free) matches interests, both wishes and the text: first.
     # F-4 (farm 22 km away in Houthalen-Helchteren) is too far by bike but fetches people
-    #   with its van (transport_provided within 30 km): suitable, travel mode `driven`, and
-    #   second on interests, since it misses only the routine wish.
-    # F-2 (animal shelter, animal care only) follows; F-3 (second-hand shop, indoor) is near
+    #   with its van (transport_provided within 30 km): suitable, travel mode `driven`; the
+    #   drive is longer than his own 30 minutes, a concern (issue 15), so it comes third,
+    #   after F-2 (animal shelter, animal care only). F-3 (second-hand shop, indoor) is near
     #   but matches no interest: last. F-5 (riding school) asks heavy lifting: left out.
     result = ranked("hasselt_farm.json")
-    assert [m["workpost_id"] for m in result] == ["F-1", "F-4", "F-2", "F-3"]
-    assert result[1]["travel_mode"] == "driven"
+    assert [m["workpost_id"] for m in result] == ["F-1", "F-2", "F-4", "F-3"]
+    assert result[2]["travel_mode"] == "driven"
+    assert {"code": "driven_far", "detail": "driven"} in result[2]["concerns"]
     assert {"code": "interest", "detail": "agriculture, animal_care"} in result[0]["reasons"]
 
 

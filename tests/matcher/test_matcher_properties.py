@@ -13,7 +13,7 @@ PHRASES = ["houdt van koken en afwassen", "werkte in een kringwinkel", "fietsen 
            "graag buiten in het groen", "documenten scannen op de computer"]
 TERM_OF = {"interest": "interest", "interest_text": "interest_text", "wish_met": "wish_met",
            "need_met": "need_met", "close": "closeness", "schedule": "schedule",
-           "wish_missed": "wish_missed", "far": "closeness", "schedule_short": "schedule",
+           "wish_missed": "wish_missed", "far": "closeness", "driven_far": "closeness", "schedule_short": "schedule",
            "avoid_partly": "avoid", "congestion": "congestion"}
 
 

@@ -39,9 +39,40 @@ def test_rule2_no_modes_means_only_workposts_that_bring_you():
 
 def test_rule2_transport_provided_within_its_own_radius():
     far = dict(km=40, offers=["transport_provided"])
-    assert failed_rules(person(), post(**far)) == []
+    # Issue 15: a workpost that states no radius no longer reaches anyone at any distance.
+    assert failed_rules(person(), post(**far)) == [2]
     assert failed_rules(person(), post(service_radius_km=50, **far)) == []
     assert failed_rules(person(), post(service_radius_km=30, **far)) == [2]
+
+
+def test_rule2_transport_without_a_stated_radius_only_within_the_persons_own_limits():
+    # bike or bus, at most 45 minutes and 20 km: the Eeklo case from issue 15
+    traveller = person(travel={"modes": ["bike", "public_transport"], "max_minutes": 45,
+                               "max_km": 20})
+    van = dict(offers=["transport_provided"])
+    assert failed_rules(traveller, post(km=42.8, **van)) == [2]
+    assert failed_rules(traveller, post(km=15, **van)) == []  # driven: within 20 km, 45 min
+    assert failed_rules(traveller, post(km=25, **van)) == [2]  # past 20 km
+    assert failed_rules(traveller, post(km=42.8, service_radius_km=50, **van)) == []
+    free = person(travel={"modes": ["bike"]})  # no limits given: any distance
+    assert failed_rules(free, post(km=60, **van)) == []
+
+
+def test_a_driven_trip_beyond_the_persons_limit_is_a_concern_with_distance_and_time():
+    traveller = person(travel={"modes": ["bike", "public_transport"], "max_minutes": 45,
+                               "max_km": 20})
+    far = post("FAR", km=42.8, offers=["transport_provided"], service_radius_km=50)
+    near = post("NEAR", km=12, offers=["transport_provided"], service_radius_km=50)
+    matches = {m.workpost_id: m for m in
+               WorkpostIndex.build([far, near]).rank(traveller, top=5)}
+    [concern] = [c for c in matches["FAR"].concerns if c.code == "driven_far"]
+    assert concern.km == 42.8 and concern.minutes == round(matches["FAR"].travel_minutes)
+    assert concern.contribution < 0
+    assert "42.8 km" in concern.text_nl and "verder dan de eigen grens" in concern.text_nl
+    assert matches["FAR"].travel_mode == "driven" and matches["FAR"].distance_km > 42
+    assert matches["NEAR"].travel_mode == "driven"  # too far by bike or bus, not by van
+    assert not [c for c in matches["NEAR"].concerns if c.code == "driven_far"]
+    assert matches["FAR"].score < matches["NEAR"].score
 
 
 def test_rule2_no_limit_means_any_distance_by_own_mode():

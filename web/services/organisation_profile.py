@@ -7,10 +7,12 @@ from sqlalchemy import select
 from web.extensions import db
 from web.models import Organisation, OrganisationRegion, User, Workpost
 from web.services import audit
+from web.services.workpost_rules import needs_transport_radius, transport_radius
 
 PROFILE_FIELDS = ("description", "contact_name", "contact_email", "contact_phone", "website")
 WORKPOST_FIELDS = ("name", "description", "tasks", "street", "address_public", "postcode",
-                   "activities", "offers", "schedule", "hours_per_week", "capacity",
+                   "activities", "offers", "transport_radius_km", "schedule", "hours_per_week",
+                   "capacity",
                    "contact_name", "contact_email", "contact_phone")
 
 
@@ -72,6 +74,10 @@ def _check_codes(values: dict) -> None:
             raise ProfileError("unknown_code", field)
     if not values.get("activities"):
         raise ProfileError("no_activity", "activities")
+    if needs_transport_radius(values.get("offers"), values.get("transport_radius_km")):
+        raise ProfileError("transport_radius_needed", "transport_radius_km")
+    values["transport_radius_km"] = transport_radius(values.get("offers"),
+                                                     values.get("transport_radius_km"))
 
 
 def _apply(workpost: Workpost, values: dict) -> list[str]:

@@ -214,10 +214,11 @@ class SupportForm(FlaskForm):
     def validate(self, extra_validators=None):
         # Optional() ends the field's own checks when it is empty, so this rule that ties two
         # fields together runs here.
+        from web.services.workpost_rules import needs_transport_radius
+
         valid = super().validate(extra_validators)
         field = self.transport_radius_km
-        if ("transport_provided" in (self.offers.data or []) and field.data is None
-                and not field.errors):
+        if needs_transport_radius(self.offers.data, field.data) and not field.errors:
             field.errors = [*field.errors, _l("Je haalt mensen op: zeg tot hoe ver.")]
             return False
         return valid

@@ -26,5 +26,9 @@ def error_text(code: str) -> str:
         "bad_cadence": lambda: _("Kies om de hoeveel maanden."),
         "too_late": lambda: _("Evalueer minstens één keer per jaar: kies een vroegere datum."),
         "not_visible": lambda: _("Deze werkpost ligt niet in jullie regio."),
+        "transport_radius_needed": lambda: _("Jullie halen mensen op: zeg tot hoe ver."),
+        "no_activity": lambda: _("Kies minstens één activiteit."),
+        "no_region": lambda: _("Kies minstens één provincie of gemeente."),
+        "capacity_below_taken": lambda: _("Er zijn meer mensen actief dan dit aantal plaatsen."),
     }
     return texts.get(code, lambda: _("Dit lukte niet."))()

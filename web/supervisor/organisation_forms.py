@@ -59,6 +59,9 @@ class InternalWorkpostForm(FlaskForm):
         Regexp(r"^\d{4}$", message=_l("Een postcode heeft 4 cijfers."))])
     activities = MultiCheckboxField(_l("Activiteiten"))
     offers = MultiCheckboxField(_l("Welke steun bieden jullie hier?"))
+    transport_radius_km = FloatField(
+        _l("Tot hoe ver halen jullie iemand op? (in kilometer)"),
+        validators=[Optional(), NumberRange(1, 100, _l("Kies een afstand tussen 1 en 100 km."))])
     schedule = MultiCheckboxField(_l("Wanneer kan men er werken?"))
     hours_per_week = FloatField(_l("Uren per week (ongeveer)"), validators=[
         Optional(), NumberRange(1, 40, _l("Kies tussen 1 en 40 uur."))])
@@ -79,8 +82,8 @@ class InternalWorkpostForm(FlaskForm):
     def values(self) -> dict:
         data = {name: getattr(self, name).data for name in (
             "name", "description", "tasks", "street", "address_public", "postcode", "activities",
-            "offers", "schedule", "hours_per_week", "capacity", "contact_name", "contact_email",
-            "contact_phone")}
+            "offers", "transport_radius_km", "schedule", "hours_per_week", "capacity",
+            "contact_name", "contact_email", "contact_phone")}
         for name in ("description", "tasks", "contact_name", "contact_email"):
             data[name] = (data[name] or "").strip()
         data["street"] = (data["street"] or "").strip() or None
