@@ -8,9 +8,10 @@ from web.models.placement import Evaluation, Placement, PlacementEvent
 from web.models.signup_draft import SignupDraft
 from web.models.user import User
 from web.models.workpost import Workpost, has_code
+from web.models.workpost_change import WorkpostChange
 
 __all__ = [
     "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "Organisation", "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
-    "has_code",
+    "WorkpostChange", "has_code",
 ]
