@@ -1,7 +1,11 @@
 """What every template may use: the language, labels of codes, menus, the language switch."""
-from flask import Flask, current_app, request, url_for
+from flask import (Flask, before_render_template, current_app, get_flashed_messages,
+                   has_request_context, request, url_for)
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.widgets import CheckboxInput, RadioInput
 
 from web.i18n import LANGUAGES
 
@@ -34,6 +38,52 @@ def place_label(place) -> str:
     return geo.choice_label(place, "en" if str(get_locale()) == "en" else "nl")
 
 
+# The tile server's attribution as configured by default; shown in the page's language.
+OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+
+
+def map_attribution() -> str:
+    configured = current_app.config.get("MAP_TILE_ATTRIBUTION", "")
+    return _("&copy; OpenStreetMap-bijdragers") if configured == OSM_ATTRIBUTION else configured
+
+
+def is_group(field) -> bool:
+    """A set of radios or checkboxes, shown as a fieldset with one input per option."""
+    return isinstance(getattr(field, "option_widget", None), (CheckboxInput, RadioInput))
+
+
+def control_id(field) -> str:
+    """Where the error summary sends people: the field itself, or a group's first option (as
+    the GOV.UK design system does), since a fieldset cannot take the focus."""
+    if not is_group(field) or not field.choices:
+        return field.id
+    option_id = getattr(field, "option_id", None)  # a group drawn as a grid names its own boxes
+    if option_id:
+        return option_id(field.choices[0][0])
+    return next(iter(field)).id
+
+
+def described_by(field, hint=None) -> dict:
+    """aria-describedby (the field's hint and error) and aria-invalid for an input, so that
+    each input of a group carries what its fieldset says."""
+    ids = [field.id + "-hint"] if hint else []
+    if field.errors:
+        ids.append(field.id + "-error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return attrs
+
+
+def _failed(context: dict) -> bool:
+    """The page answers a submit that failed: a form with errors, or an error message."""
+    forms = (v for v in context.values() if isinstance(v, FlaskForm))
+    if any(form.errors for form in forms):
+        return True
+    return has_request_context() and any(
+        category == "error" for category, _ in get_flashed_messages(with_categories=True))
+
+
 def _existing(entries):
     endpoints = current_app.view_functions
     return [(endpoint, text) for endpoint, text in entries if endpoint in endpoints]
@@ -44,6 +94,16 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["place_label"] = place_label
     app.jinja_env.globals["nav_links"] = lambda: _existing(NAV)
     app.jinja_env.globals["footer_links"] = lambda: _existing(FOOTER)
+    app.jinja_env.globals["control_id"] = control_id
+    app.jinja_env.globals["is_group"] = is_group
+    app.jinja_env.globals["described_by"] = described_by
+    app.jinja_env.globals["map_attribution"] = map_attribution
+
+    def mark_failed(sender, template, context, **extra):
+        # The title starts with "Fout:" so that the problem is the first thing heard.
+        context.setdefault("failed", _failed(context))
+
+    before_render_template.connect(mark_failed, app, weak=False)
 
     @app.context_processor
     def language():

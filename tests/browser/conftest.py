@@ -25,6 +25,44 @@ def _missing(what: str):
     pytest.skip(f"{what} is missing")
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+def is_local(url: str) -> bool:
+    return urlsplit(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:"))
+
+
+def only_local(route):
+    """Refuse every request that would leave this machine (map tiles, fonts, anything), so
+    that no test reaches the internet and every page renders the same every time."""
+    if is_local(route.request.url):
+        route.fallback()
+    else:
+        route.abort("blockedbyclient")
+
+
+class LocalOnlyBrowser:
+    """The browser as the tests get it: every context it makes, and every page made without
+    a context of its own, refuses requests that are not to this machine."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.route("**/*", only_local)
+        return context
+
+    def new_page(self, **options):
+        context = self.new_context(**options)
+        tab = context.new_page()
+        tab.on("close", lambda _page: context.close())
+        return tab
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def chromium():
     if not CHROMIUM.exists():
@@ -33,7 +71,7 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
+        yield LocalOnlyBrowser(browser)
         browser.close()
 
 
@@ -85,20 +123,6 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture()
-def offline_page(chromium):
-    """Like `page`, but every request that leaves this machine (map tiles, fonts) is refused,
-    so that a page is judged as the site serves it and no test waits on the internet."""
-    context = chromium.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-
-    def only_local(route):
-        host = urlsplit(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", only_local)
-    tab = context.new_page()
-    yield tab
-    context.close()
+def offline_page(page):
+    """Kept for the tests that ask for it by name: every page is offline now (see chromium)."""
+    return page

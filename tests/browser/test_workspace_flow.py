@@ -88,6 +88,14 @@ def test_from_intake_to_a_printed_agreement(live_server, page, axe):
     page.wait_for_url(re.compile(r".*/zoeken$"))
     _check(page, axe, seen)
     assert page.get_by_text("Kringwinkel Aalst").first.is_visible()
+    # The map beside the list (static/js/map.js): markers are no tab stops, popups are text.
+    page.locator(".leaflet-marker-icon").first.wait_for()
+    assert page.evaluate("[...document.querySelectorAll('.leaflet-marker-icon')]"
+                         ".every(m => m.tabIndex < 0)")
+    page.locator(".leaflet-marker-icon").first.click()
+    assert page.locator(".leaflet-popup-content a").first.get_attribute("href").startswith(
+        "#match-")
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Zet Kringwinkel Aalst op de shortlist").click()
 
     page.wait_for_url(re.compile(r".*/plaatsingen/\d+$"))

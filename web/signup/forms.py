@@ -70,6 +70,13 @@ class Choices(MultiCheckboxField):
             raise ValidationError(_l("Kies enkel uit de mogelijkheden in de lijst."))
 
 
+class HalfDays(Choices):
+    """The half-day grid (signup/_grid.html) names each box after its slot: schedule-mon_am."""
+
+    def option_id(self, value: str) -> str:
+        return f"{self.id}-{value}"
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -227,7 +234,7 @@ class SupportForm(FlaskForm):
 # -- step 7: when and how many -----------------------------------------------------------
 
 class ScheduleForm(FlaskForm):
-    schedule = Choices(_l("Op welke halve dagen kan iemand komen?"))
+    schedule = HalfDays(_l("Op welke halve dagen kan iemand komen?"))
     hours_per_week = Number(_l("Hoeveel uur per week, ongeveer?"), validators=[
         InputRequired(_l("Vul een aantal uren in (een getal).")),
         NumberRange(1, 38, _l("Kies tussen 1 en 38 uur per week."))])

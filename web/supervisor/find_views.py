@@ -78,12 +78,12 @@ def _leaflet_installed() -> bool:
 
 
 def _map_data(person, results, first: int) -> dict:
-    config = current_app.config
-    return {"tiles": config["MAP_TILE_URL"], "attribution": config["MAP_TILE_ATTRIBUTION"],
-            "home": {"lat": person.lat, "lon": person.lon,
+    """static/js/map.js's data: each marker opens a popup linking to its place in the list."""
+    return {"home": {"lat": person.lat, "lon": person.lon,
                      "label": _("Woonplaats van %(ref)s", ref=person.reference)},
-            "posts": [{"rank": n, "name": r.workpost.name, "lat": r.workpost.lat,
-                       "lon": r.workpost.lon} for n, r in enumerate(results, start=first)]}
+            "markers": [{"title": f"{n}. {r.workpost.name}", "url": f"#match-{r.workpost.id}",
+                         "lat": r.workpost.lat, "lon": r.workpost.lon}
+                        for n, r in enumerate(results, start=first)]}
 
 
 @bp.get("/werkposten/<int:workpost_id>")
