@@ -18,10 +18,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The editable install compiles the catalogs once (hatch_build.py); a changed .po after that
+# is compiled here, so that `make install` always leaves an English site.
+CATALOGS := $(BIN)/python -c "from web.catalogs import compile_catalogs as c; print(f'compiled {c()} catalog(s)')"
 install: $(VENV)/.installed
+	@$(CATALOGS)
 
 translations: install
-	$(BIN)/python -m web.i18n
+	$(CATALOGS)
 
 run: install translations
 	$(FLASK) db upgrade heads
