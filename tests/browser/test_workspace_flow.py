@@ -72,7 +72,7 @@ def test_from_intake_to_a_printed_agreement(live_server, page, axe):
     page.get_by_role("link", name="Nieuwe deelnemer").first.click()
     _check(page, axe, seen)
     page.get_by_label("Code van de deelnemer").fill("AALST-001")
-    page.get_by_label("Postcode van de woonplaats").fill("9300")
+    page.get_by_label("Postcode of gemeente van de woonplaats").fill("9300")
     page.get_by_label("Met de fiets").check()
     page.get_by_label("Sorteren en hergebruik").first.check()
     page.get_by_label("maandag voormiddag").check()
