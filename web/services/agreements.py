@@ -8,6 +8,7 @@ from datetime import datetime
 
 from web.models import Placement, User
 from web.services import audit
+from web.services.workpost_address import address_line
 
 # (key, title) in the order of the model agreement.
 CLAUSES = (
@@ -49,8 +50,7 @@ def _hours(value) -> str:
 def draft(placement: Placement, supervisor_name: str) -> dict[str, str]:
     workpost, participant = placement.workpost, placement.participant
     organisation = placement.participant.organisation
-    where = workpost.street + ", " if workpost.street else ""
-    where += f"{workpost.postcode} {workpost.municipality}"
+    where = address_line(workpost, placement.organisation_id)
     shared_slots = [s for s in participant.availability if s in workpost.schedule] \
         or workpost.schedule or participant.availability
     start = placement.start_date.strftime("%d/%m/%Y") if placement.start_date else "………"

@@ -19,6 +19,7 @@ from sqlalchemy import and_, exists, func, or_, select
 import geo
 from web.extensions import db
 from web.models import Organisation, OrganisationRegion, Workpost, has_code
+from web.services.workpost_address import public_street
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -171,7 +172,7 @@ def listing(workpost: Workpost, distance_km: float | None = None) -> Listing:
         open_places=workpost.open_places, postcode=workpost.postcode,
         municipality=workpost.municipality,
         municipality_nis=_nis_of(workpost.municipality_nis, workpost.postcode),
-        province=workpost.province, street=workpost.street if precise else None,
+        province=workpost.province, street=public_street(workpost) if precise else None,
         lat=lat, lon=lon, precise=precise,
         organisation=OrganisationRef(org.id, org.name, org.slug),
         contact=Contact(source.contact_name or org.contact_name or None,

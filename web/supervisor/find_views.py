@@ -8,7 +8,7 @@ from web.access import supervisor
 from web.account import clock
 from web.database import commit_keeping_loaded
 from web.extensions import db
-from web.services import matching, participants, placements
+from web.services import matching, participants, placements, workpost_address
 from web.services.placements import PlacementError
 from web.supervisor import bp, vocab
 from web.supervisor.messages import error_text
@@ -95,7 +95,10 @@ def workpost(workpost_id: int):
         person = participants.get(me().organisation_id, int(request.args["deelnemer"]))
     counts = placements.workpost_counts([post.id])[post.id]
     return render_template("supervisor/workpost.html", post=post, person=person, counts=counts,
-                           labels=vocab.labels())
+                           labels=vocab.labels(),
+                           address=workpost_address.address_line(post, me().organisation_id),
+                           street_shown=workpost_address.street_for(post, me().organisation_id)
+                           is not None)
 
 
 @bp.post("/deelnemers/<int:participant_id>/shortlist")
