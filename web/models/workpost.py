@@ -90,6 +90,12 @@ class Workpost(Base):
         return self.legal_form == "internal"
 
     @property
+    def open_now(self) -> int:
+        """Open places as shown anywhere: none while the workpost is paused, withdrawn or
+        not yet published (web.services.workpost_rules keeps the stored number in range)."""
+        return self.open_places if self.status == "published" else 0
+
+    @property
     def is_visible_to_supervisors(self) -> bool:
         return self.status == "published"
 

@@ -169,7 +169,7 @@ def listing(workpost: Workpost, distance_km: float | None = None) -> Listing:
         description=workpost.description or "", tasks=workpost.tasks or "",
         activities=tuple(workpost.activities or ()), offers=tuple(workpost.offers or ()),
         schedule=tuple(workpost.schedule or ()), hours_per_week=workpost.hours_per_week,
-        open_places=workpost.open_places, postcode=workpost.postcode,
+        open_places=workpost.open_now, postcode=workpost.postcode,
         municipality=workpost.municipality,
         municipality_nis=_nis_of(workpost.municipality_nis, workpost.postcode),
         province=workpost.province, street=public_street(workpost) if precise else None,

@@ -296,7 +296,7 @@ def result_json(result: Result) -> dict:
             "internal": post.internal, "score": round(result.score, 3),
             "distance_km": None if result.distance_km is None else round(result.distance_km, 1),
             "travel_minutes": result.travel_minutes, "travel_mode": result.travel_mode,
-            "open_places": post.open_places, "capacity": post.capacity,
+            "open_places": post.open_now, "capacity": post.capacity,
             "shortlisted": result.listed, "placed": result.placed,
             "reasons": [reason(r) for r in result.reasons],
             "concerns": [reason(r) for r in result.concerns]}

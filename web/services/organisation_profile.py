@@ -7,7 +7,7 @@ from sqlalchemy import select
 from web.extensions import db
 from web.models import Organisation, OrganisationRegion, User, Workpost
 from web.services import audit
-from web.services.workpost_rules import needs_transport_radius, transport_radius
+from web.services.workpost_rules import needs_transport_radius, places_taken, transport_radius
 
 PROFILE_FIELDS = ("description", "contact_name", "contact_email", "contact_phone", "website")
 WORKPOST_FIELDS = ("name", "description", "tasks", "street", "address_public", "postcode",
@@ -92,12 +92,12 @@ def _apply(workpost: Workpost, values: dict) -> list[str]:
         workpost.municipality = place.municipality
         workpost.municipality_nis = place.municipality_nis
         workpost.province, workpost.lat, workpost.lon = place.province, place.lat, place.lon
-    taken = workpost.capacity - workpost.open_places if workpost.capacity is not None else 0
+    taken = places_taken(workpost.id) if workpost.id is not None else 0
     if values["capacity"] < taken:
         raise ProfileError("capacity_below_taken", "capacity")
     for field in changed:
         setattr(workpost, field, values[field])
-    # Places already taken stay taken; the rest of the new capacity is open.
+    # Places held by placements stay taken; the rest of the new capacity is open.
     workpost.open_places = values["capacity"] - taken
     return changed
 

@@ -117,18 +117,24 @@ def take_place(workpost_id: int) -> bool:
     return result.rowcount == 1
 
 
-def _give_back(workpost_id: int) -> None:
+def _give_back(workpost_id: int, leaving: int | None = None) -> None:
+    """One place open again, never more than the capacity minus the places still held
+    (`leaving`: the placement giving it back, if it still counts as holding one here)."""
+    held = select(func.count(Placement.id)).where(
+        Placement.workpost_id == workpost_id, Placement.holds_place.is_(True),
+        Placement.id != (leaving or 0)).scalar_subquery()
     db.session.execute(
         update(Workpost).where(Workpost.id == workpost_id,
-                               Workpost.open_places < Workpost.capacity)
+                               Workpost.open_places + held < Workpost.capacity)
         .values(open_places=Workpost.open_places + 1)
         .execution_options(synchronize_session=False))
 
 
 def release_place(placement: Placement) -> None:
     if placement.holds_place:
-        _give_back(placement.workpost_id)
         placement.holds_place = False
+        db.session.flush()
+        _give_back(placement.workpost_id)
         db.session.expire(placement.workpost, ["open_places"])
 
 
@@ -233,7 +239,7 @@ def _move_workpost(placement: Placement, workpost: Workpost) -> None:
     if placement.holds_place:
         if not take_place(workpost.id):
             raise PlacementError("no_place", "workpost_id")
-        _give_back(placement.workpost_id)
+        _give_back(placement.workpost_id, leaving=placement.id)
         db.session.expire(placement.workpost, ["open_places"])
         db.session.expire(workpost, ["open_places"])
 

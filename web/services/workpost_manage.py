@@ -10,6 +10,7 @@ from web.models import AuditEvent, Workpost
 from web.models.workpost import new_manage_nonce
 from web.services import audit
 from web.services.signup import LIVE_STATUSES, SECTOR_OF_LEGAL_FORM
+from web.services.workpost_rules import most_open_places
 
 EDITABLE = ("legal_form", "enterprise_number", "name", "org_type", "website", "description",
             "contact_name", "contact_email", "contact_phone", "street", "address_public",
@@ -48,7 +49,7 @@ def update(workpost: Workpost, values: dict, location) -> list[str]:
     if "legal_form" in changed:
         workpost.sector = SECTOR_OF_LEGAL_FORM[workpost.legal_form]
     if "capacity" in changed:
-        workpost.open_places = min(workpost.open_places, workpost.capacity)
+        workpost.open_places = min(workpost.open_places, most_open_places(workpost))
     if "contact_email" in changed:
         workpost.manage_nonce = new_manage_nonce()
     if changed:
@@ -77,7 +78,7 @@ def resume(workpost: Workpost) -> None:
 def set_open_places(workpost: Workpost, open_places: int) -> None:
     if not can_edit(workpost):
         raise NotAllowedNow(workpost.status)
-    if not 0 <= open_places <= workpost.capacity:
+    if not 0 <= open_places <= most_open_places(workpost):
         raise ValueError(open_places)
     if workpost.open_places != open_places:
         workpost.open_places = open_places

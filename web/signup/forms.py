@@ -279,7 +279,7 @@ class PlacesForm(FlaskForm):
 
     def __init__(self, *args, capacity: int = 1, **kwargs):
         super().__init__(*args, **kwargs)
-        self.capacity = capacity
+        self.capacity = capacity  # the most open places now: capacity minus places taken
 
     def validate_open_places(self, field):
         if field.data is not None and not 0 <= field.data <= self.capacity:

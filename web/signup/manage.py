@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from web.access import manage_link
 from web.extensions import db, limiter
 from web.services import workpost_manage, workpost_withdraw
+from web.services.workpost_rules import most_open_places, places_taken
 from web.signup import bp, clock, links, mails
 from web.signup.forms import ActionForm, EditForm, PlacesForm, WithdrawForm, edit_data
 from web.signup.view_helpers import geocoded, link_problem, place_context, vocabulary
@@ -31,8 +32,9 @@ def manage(token: str):
         return link_problem(problem.kind)
     return render_template("signup/manage.html", workpost=workpost, token=token,
                            action_form=ActionForm(),
-                           places_form=PlacesForm(capacity=workpost.capacity,
+                           places_form=PlacesForm(capacity=most_open_places(workpost),
                                                   data={"open_places": workpost.open_places}),
+                           taken=places_taken(workpost.id),
                            **vocabulary())
 
 
@@ -115,10 +117,11 @@ def places(token: str):
         workpost = _load(token)
     except links.LinkProblem as problem:
         return link_problem(problem.kind)
-    form = PlacesForm(capacity=workpost.capacity)
+    form = PlacesForm(capacity=most_open_places(workpost))
     if not form.validate_on_submit() or not workpost_manage.can_edit(workpost):
         return render_template("signup/manage.html", workpost=workpost, token=token,
                                action_form=ActionForm(), places_form=form,
+                               taken=places_taken(workpost.id),
                                **vocabulary()), 400
     workpost_manage.set_open_places(workpost, form.open_places.data)
     db.session.commit()
