@@ -1,12 +1,11 @@
 """Home page, language switch and health check."""
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 from web import readiness
 from web.access import public
 from web.extensions import db
 from web.i18n import LANGUAGES
-from web.models import Organisation, Workpost
 from web.public import bp
 from web.safe_redirect import safe_next
 
@@ -14,15 +13,11 @@ from web.safe_redirect import safe_next
 @bp.get("/")
 @public
 def home():
-    stats = {
-        "workposts": db.session.scalar(
-            select(func.count()).select_from(Workpost).where(Workpost.status == "published")
-        ),
-        "organisations": db.session.scalar(
-            select(func.count()).select_from(Organisation).where(Organisation.active.is_(True))
-        ),
-    }
-    return render_template("public/home.html", stats=stats)
+    from web.services import directory
+
+    # Count only what the visitor can open: the public directory (businesses' offers are
+    # seen by supervisors only, so they are not in this number).
+    return render_template("public/home.html", stats=directory.public_counts())
 
 
 @bp.get("/taal/<code>")

@@ -280,6 +280,15 @@ def _search_near(search: Search) -> Page:
 
 # --- counts for browsing -------------------------------------------------------------------
 
+def public_counts() -> dict[str, int]:
+    """What anyone can browse: the workposts listed in the directory and the organisations
+    listed on /begeleiders (the home page counts these and says so)."""
+    workposts = db.session.scalar(select(func.count()).select_from(_public().subquery()))
+    organisations = db.session.scalar(select(func.count()).select_from(Organisation).where(
+        Organisation.active.is_(True)))
+    return {"workposts": workposts or 0, "organisations": organisations or 0}
+
+
 def counts_by_province() -> dict[str, int]:
     inner = _public().subquery()
     query = select(inner.c.province, func.count()).group_by(inner.c.province)
