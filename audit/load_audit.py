@@ -105,14 +105,15 @@ def log_in(server, account: dict) -> str:
 
 
 def run_locust(server, plan_file: str, user_class: str, seconds: int, out: Path,
-               wait: str = "0") -> dict:
-    out.mkdir(exist_ok=True)
-    prefix = out / f"{user_class}-{wait.replace(':', '-')}"
+               wait: str = "0", users: int = USERS) -> dict:
+    """user_class: one locust user class, or several separated by spaces."""
+    out.mkdir(parents=True, exist_ok=True)
+    prefix = out / f"{user_class.replace(' ', '+')}-{wait.replace(':', '-')}"
     env = {**os.environ, "AUDIT_PLAN": plan_file, "AUDIT_WAIT": wait}
     subprocess.run([str(BIN / "locust"), "-f", str(REPO / "audit/locustfile.py"), "--headless",
-                    "--only-summary", "-u", str(USERS), "-r", str(USERS), "-t", f"{seconds}s",
+                    "--only-summary", "-u", str(users), "-r", str(users), "-t", f"{seconds}s",
                     "--host", server.url, "--csv", str(prefix), "--loglevel", "ERROR",
-                    user_class], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                    *user_class.split()], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     with open(f"{prefix}_failures.csv") as handle:
         for row in csv.DictReader(handle):
