@@ -11,7 +11,8 @@ os.environ.setdefault("WPW_ENV", "production")
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
-preload_app = True
+# WPW_PRELOAD=0 only for measuring the difference (bench/bench_workers.py).
+preload_app = os.environ.get("WPW_PRELOAD", "1") == "1"
 # A slow request is cut off after this long; a stopping worker finishes its requests first.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
@@ -22,12 +23,14 @@ access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
 
 def when_ready(server):
-    from web import topology
+    if preload_app:
+        from web import topology
 
-    topology.prepare_master(server.app.wsgi(), workers=server.cfg.workers)
+        topology.prepare_master(server.app.wsgi(), workers=server.cfg.workers)
 
 
 def post_fork(server, worker):
-    from web import topology
+    if preload_app:
+        from web import topology
 
-    topology.after_fork(server.app.wsgi())
+        topology.after_fork(server.app.wsgi())
