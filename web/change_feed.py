@@ -16,8 +16,8 @@ a few extra rows per poll. SQLite: writers take turns and commit in `seq` order.
 
 A reader also sees the uncommitted changes of its own transaction, which may still be rolled
 back. On PostgreSQL those ids are read again at the next poll. On SQLite a rolled-back change
-frees its `seq` for the next writer, so whoever rolls back a transaction that changed
-workposts must start() the feed again (the index does so on the session's rollback).
+frees its `seq` for the next writer, so whoever rolls back a transaction whose own changes a
+poll returned calls rewind() (the index does so on the session's rollback).
 """
 from __future__ import annotations
 
@@ -82,4 +82,13 @@ class ChangeFeed:
             {"since": self.position}).all()
         if rows:
             self.position = max(seq for _id, seq in rows)
-        return {workpost_id for workpost_id, _seq in rows}
+        changed = {workpost_id for workpost_id, _seq in rows} | self.recheck
+        self.recheck = set()
+        return changed
+
+    def rewind(self, position: int | None, ids: set[int]) -> None:
+        """A transaction whose changes a poll returned was rolled back: read those rows
+        again, and on SQLite every change after `position` (their turn numbers are free)."""
+        if position is not None and self.position is not None:
+            self.position = min(self.position, position)
+        self.recheck |= ids

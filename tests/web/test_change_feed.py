@@ -117,3 +117,21 @@ def test_the_triggers_survive_every_migration(world_app):
         after = _sql(connection, "SELECT version FROM workpost_changes WHERE workpost_id = :id",
                      id=ids["garden"]).scalar_one()
     assert after == before + 1
+
+
+def test_a_rewind_reads_rolled_back_rows_and_free_turns_again(world_app):
+    app, ids = world_app
+    feed = _start(app)
+    with app.app_context(), db.engine.connect() as connection:
+        session = Session(bind=connection)
+        transaction = connection.begin()
+        position = feed.position
+        session.execute(text("UPDATE workposts SET name = 'x' WHERE id = :id"),
+                        {"id": ids["garden"]})
+        seen = feed.poll(session)  # this transaction's own change
+        assert seen == {ids["garden"]}
+        transaction.rollback()
+        feed.rewind(position, seen)
+        session.close()
+    assert _poll(app, feed) == {ids["garden"]}
+    assert _poll(app, feed) == set()
