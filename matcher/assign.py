@@ -70,7 +70,10 @@ def _cost_matrix(lists, slots) -> np.ndarray:
     cost[np.arange(n), len(slots) + np.arange(n)] = 0.0  # "no proposal"
     for i, matches in enumerate(lists):
         for m in matches:
-            cost[i, columns.get(m.workpost_id, [])] = -m.score
+            # The person's wishes first here too: a workpost sharing an interest is worth more
+            # to them than any score difference with one that shares none.
+            cost[i, columns.get(m.workpost_id, [])] = -(m.score + (1.0 if m.shares_interest
+                                                                   else 0.0))
     return cost
 
 

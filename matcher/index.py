@@ -28,6 +28,7 @@ from matcher.rules import PICKUP, cheap_rules, distance_km, reachable
 from matcher.text import TextFeatures
 
 MAIN, DELTA = 0, 1
+TIER = 2.0
 _MARGIN_KM = 1e-3  # the tree only proposes; the exact rules decide, so err on the wide side
 _CHEAP = ("open", "activities", "offers", "schedule", "radius", "internal")
 
@@ -173,6 +174,9 @@ class WorkpostIndex:
         found = {k: np.concatenate([p[k] for p in parts]) for k in parts[0] if k != "terms"}
         found["terms"] = {t: np.concatenate([p["terms"][t] for p in parts])
                           for t in parts[0]["terms"]}
+        # The person's wishes first: what shares an interest ranks above what shares none,
+        # whatever the other terms say (TIER exceeds any score difference).
+        found["key"] = found["score"] + TIER * found["tier"]
         self._add_text(q, found, stores, top)
         words = word_grams(q, self.text_features_) if q.text is not None else []
         return [self._match(q, found, i, stores, words) for i in _best(found, top, stores)]
@@ -251,15 +255,16 @@ class WorkpostIndex:
         terms["interest_text"] = np.zeros(len(rows))
         return {"src": np.full(len(rows), s, dtype=np.int8), "rows": rows, "km": km,
                 "minutes": minutes, "mode": mode, "count": counts, "terms": terms,
+                "tier": scoring.shares_interest(q, c.activities),
                 "score": scoring.combine(terms, self.weights_)}
 
     def _add_text(self, q, found, stores, top) -> None:
         """Text similarity only for rows that could still reach the top."""
-        score = found["score"]
-        if q.text is None or len(score) == 0:
+        key = found["key"]
+        if q.text is None or len(key) == 0:
             return
-        threshold = -np.partition(-score, min(top, len(score)) - 1)[min(top, len(score)) - 1]
-        hopeful = np.flatnonzero(score + scoring.text_headroom(self.weights_) >= threshold)
+        threshold = -np.partition(-key, min(top, len(key)) - 1)[min(top, len(key)) - 1]
+        hopeful = np.flatnonzero(key + scoring.text_headroom(self.weights_) >= threshold)
         cosine = np.zeros(len(hopeful))
         for s, store in enumerate(stores):
             mine = found["src"][hopeful] == s
@@ -270,6 +275,7 @@ class WorkpostIndex:
         found["terms"]["interest_text"][hopeful] = term
         weight = self.weights_.vector()[scoring.TERMS.index("interest_text")]
         found["score"][hopeful] += 0.5 * weight * term
+        found["key"][hopeful] += 0.5 * weight * term
 
     def _match(self, q, found, i: int, stores, words):
         store, row = stores[found["src"][i]], found["rows"][i]
@@ -280,14 +286,14 @@ class WorkpostIndex:
                   "terms": {t: v[i] for t, v in found["terms"].items()},
                   "activities": store.activities[row], "offers": store.offers[row],
                   "schedule": store.schedule[row], "open": store.open[row],
-                  "text_cols": store.text_cols[row]}
+                  "text_cols": store.text_cols[row], "tier": bool(found["tier"][i])}
         return build_match(q, values, self.weights_, self.text_features_, words)
 
 
 def _best(found, top: int, stores) -> list[int]:
-    """Positions of the top results, best first; equal scores in id order (input order
-    never matters)."""
-    score = found["score"]
+    """Positions of the top results, best first (those sharing an interest before the
+    rest); equal scores in id order (input order never matters)."""
+    score = found["key"]
     if len(score) == 0:
         return []
     k = min(top, len(score))

@@ -1,29 +1,16 @@
 """What ranking returns: a Match per workpost, with the reasons and concerns behind it.
 
-`code` and `detail` are the contract's JSON (detail lists codes, comma separated, so the web
-app can show labels); `text_nl` / `text_en` are ready-made plain sentences.
+Codes and numbers only: `code` says which criterion, `detail` lists the contract's codes
+(comma separated), `words` quotes the participant's own words where they led to it, and
+minutes, km and count carry the figures. People read sentences; the web app writes them
+from these, in the visitor's language, through its translation catalogs.
 """
 from dataclasses import dataclass, field
 
-from matcher import codes
-
-REASON_CODES = ("interest", "interest_text", "wish_met", "need_met", "close", "schedule")
+REASON_CODES = ("interest", "interest_words", "interest_text", "wish_met", "wish_words",
+                "need_met", "close", "schedule")
 CONCERN_CODES = ("wish_missed", "far", "driven_far", "schedule_short", "avoid_partly",
-                 "congestion")
-
-
-def _labels(detail: str, table: dict, lang: int) -> str:
-    parts = [p.strip() for p in detail.split(",") if p.strip()]
-    return ", ".join(_lower(table[p][lang]) if p in table and p not in codes.SLOT_LABELS
-                     else table.get(p, (p, p))[lang] for p in parts)
-
-
-def _lower(label: str) -> str:
-    return label[:1].lower() + label[1:]
-
-
-def _all_labels():
-    return {**codes.ACTIVITY_LABELS, **codes.SUPPORT_LABELS, **codes.SLOT_LABELS}
+                 "avoid_words", "congestion")
 
 
 @dataclass(frozen=True)
@@ -34,48 +21,16 @@ class Reason:
     minutes: int | None = None
     km: float | None = None
     count: int | None = None   # hours wanted (schedule) or people shortlisted (congestion)
+    words: tuple[str, ...] = ()  # the participant's own words behind it (soft codes, text)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.detail.split(",") if p.strip())
 
     def to_json(self) -> dict:
-        return {"code": self.code, "detail": self.detail}
-
-    @property
-    def text_nl(self) -> str:
-        return self._text(0)
-
-    @property
-    def text_en(self) -> str:
-        return self._text(1)
-
-    def _text(self, lang: int) -> str:
-        labels = _labels(self.detail, _all_labels(), lang)
-        mode = codes.MODE_LABELS.get(self.detail, ("", ""))[lang].lower()
-        templates = _TEMPLATES[self.code][lang]
-        return templates.format(labels=labels, detail=self.detail, minutes=self.minutes,
-                                km=self.km, mode=mode, count=self.count)
-
-
-_TEMPLATES = {
-    "interest": ("Past bij interesse: {labels}", "Matches interests: {labels}"),
-    "interest_text": ("Sluit aan bij wat je vertelde: {detail}",
-                      "Matches what you told us: {detail}"),
-    "wish_met": ("Wens vervuld: {labels}", "Wish met: {labels}"),
-    "need_met": ("Wat je nodig hebt is er: {labels}", "What you need is there: {labels}"),
-    "close": ("Op {minutes} minuten {mode}", "{minutes} minutes {mode}"),
-    "schedule": ("Samen mogelijk op: {labels}", "Possible together on: {labels}"),
-    "wish_missed": ("Wens niet vervuld: {labels}", "Wish not met: {labels}"),
-    "far": ("Op {minutes} minuten {mode}, dicht bij je grens",
-            "{minutes} minutes {mode}, close to your limit"),
-    "driven_far": ("Gebracht door de werkpost: {km} km, ongeveer {minutes} minuten, verder "
-                   "dan de eigen grens",
-                   "Driven there by the workpost: {km} km, about {minutes} minutes, beyond "
-                   "their own limit"),
-    "schedule_short": ("Te weinig gedeelde halve dagen voor {count} uur per week: {labels}",
-                       "Too few shared half-days for {count} hours a week: {labels}"),
-    "avoid_partly": ("Ook taken die je liever niet doet: {labels}",
-                     "Also tasks you would rather avoid: {labels}"),
-    "congestion": ("Al door {count} mensen gekozen voor weinig open plaatsen",
-                   "Already shortlisted by {count} people for few open places"),
-}
+        out = {"code": self.code, "detail": self.detail}
+        if self.words:
+            out["words"] = list(self.words)
+        return out
 
 
 @dataclass(frozen=True)
@@ -88,6 +43,9 @@ class Match:
     reasons: tuple[Reason, ...] = ()
     concerns: tuple[Reason, ...] = ()
     terms: dict = field(default_factory=dict, compare=False)  # term -> value, for fitting
+    # Shares one of the person's interests (codes, or codes read from their words): such
+    # workposts rank above those that share none (the person's wishes first).
+    shares_interest: bool = False
 
     def to_json(self) -> dict:
         return {"workpost_id": self.workpost_id, "score": round(self.score, 3),

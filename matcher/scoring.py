@@ -11,11 +11,20 @@ lowers it: reasons and concerns are read straight off the terms (matcher.explain
 The terms:
 - interest       cosine between the participant's interest codes and the workpost's
                  activity codes (shared / sqrt(|interests| * |activities|)), in [0, 1]
-- interest_text  character n-gram cosine between the participant's own words and the
-                 workpost's name, description and tasks, rescaled so that chance overlap
+- interest_words the same for the activity codes read from the participant's own words
+                 (matcher.words), each counted by its strength relative to the strongest
+                 (in (0, 1]), over sqrt(|activities| * (|soft| + |interests|)): a soft
+                 interest never counts as much as a code a supervisor chose (its weight is
+                 below half of interest's, so moving a code from chosen to merely written
+                 always lowers the score)
+- interest_text  cosine of stemmed words and character n-grams between the participant's
+                 own words (what they do not want left out) and the workpost's name,
+                 description, tasks and activity labels, rescaled so that chance overlap
                  (< TEXT_FLOOR) counts nothing and TEXT_FULL or more counts fully
 - wish_met       share of the participant's wishes the workpost offers, in [0, 1]
 - wish_missed    minus the share of wishes it does not offer, in [-1, 0]
+- wish_words     share of the wishes read from the participant's words ("geen drukte":
+                 a calm environment) that the workpost offers, in [0, 1]
 - need_met       1 when the participant has needs (a suitable workpost meets them all)
 - closeness      1 - 1.5 * (travel / own limit): at home +1, two thirds of the limit 0,
                  at the limit -0.5 (minutes against max_minutes, km against max_km, the
@@ -24,6 +33,8 @@ The terms:
 - schedule       enough shared half-days for the hours wanted (+1) down to far too few
                  (-1): 2 * min(1, shared * HOURS_PER_HALF_DAY / hours) - 1
 - avoid          minus the share of the workpost's activities the participant avoids
+- avoid_words    the same for activities their words say they would rather not do (soft:
+                 it lowers the score, it never leaves a workpost out)
 - congestion     already shortlisted by more people than it has open places:
                  -(shortlisted - open) / shortlisted
 
@@ -42,13 +53,16 @@ HOURS_PER_HALF_DAY = 3.5
 @dataclass(frozen=True)
 class Weights:
     interest: float = 0.30
-    interest_text: float = 0.15
+    interest_words: float = 0.14
+    interest_text: float = 0.12
     wish_met: float = 0.12
     wish_missed: float = 0.05
+    wish_words: float = 0.05
     need_met: float = 0.05
     closeness: float = 0.15
     schedule: float = 0.10
     avoid: float = 0.03
+    avoid_words: float = 0.04
     congestion: float = 0.05
 
     def __post_init__(self):
@@ -97,17 +111,24 @@ def base_terms(q, c, km, minutes, by_self, counts) -> dict[str, np.ndarray]:
     """Every term except interest_text, for candidates c (columns already gathered)."""
     n_acts = popcount(c.activities)
     n_wishes = float(bin(q.wishes).count("1"))
+    n_interests, n_soft = bin(q.interests).count("1"), bin(q.soft_interests).count("1")
+    n_soft_wishes = float(bin(q.soft_wishes).count("1"))
     zeros = np.zeros(len(km))
     return {
         "interest": _share(popcount(c.activities & q.interests),
-                           np.sqrt(n_acts * bin(q.interests).count("1"))),
+                           np.sqrt(n_acts * n_interests)),
+        "interest_words": _share(soft_shared(q, c.activities),
+                                 np.sqrt(n_acts * (n_soft + n_interests))),
         "wish_met": popcount(c.offers & q.wishes) / n_wishes if n_wishes else zeros,
         "wish_missed": -popcount(~c.offers & q.wishes) / n_wishes if n_wishes else zeros,
+        "wish_words": popcount(c.offers & q.soft_wishes) / n_soft_wishes if n_soft_wishes
+        else zeros,
         "need_met": zeros + (1.0 if q.needs else 0.0),
         "closeness": np.where(by_self | ~within_person_limits(q, km, minutes),
                               closeness(q, km, minutes), 0.0),
         "schedule": schedule(q, c.schedule),
         "avoid": -_share(popcount(c.activities & q.avoid), n_acts),
+        "avoid_words": -_share(popcount(c.activities & q.soft_avoid), n_acts),
         "congestion": congestion(counts, c.open),
     }
 
@@ -116,6 +137,20 @@ def within_person_limits(q, km, minutes) -> np.ndarray:
     from matcher.rules import within_person_limits as within
 
     return within(q, km, minutes)
+
+
+def soft_shared(q, activities) -> np.ndarray:
+    """The soft interests a workpost shares, each counted by how strongly the words said it."""
+    shared = np.zeros(len(activities))
+    for bit, strength in q.soft_strength:
+        shared += ((activities & bit) != 0) * strength
+    return shared
+
+
+def shares_interest(q, activities) -> np.ndarray:
+    """The workpost does one of the things the person likes, chosen as a code or read from
+    their words: the person's wishes first (shared/DOMAIN.md §3)."""
+    return (activities & (q.interests | q.soft_interests)) != 0
 
 
 def closeness(q, km, minutes) -> np.ndarray:

@@ -1,13 +1,19 @@
-"""Text features for Dutch free text: hashed character n-grams, tf-idf, pruned per document.
+"""Text features for short Dutch texts: stemmed words and character n-grams, tf-idf.
 
-Dutch glues words together (`boekhoudkantoor`, `kringwinkel`, `groentesnijden`), so whole-word
-features miss most matches; character n-grams inside word boundaries (`char_wb`, 3 to 5
-letters) match `boekhoud` in `boekhouding` and `boekhoudkantoor` alike.
+Two kinds of feature share one hashed space: whole words, stemmed with Snowball's Dutch
+stemmer and split into their known parts (`kattenhokken` -> kat, hok), in the first
+WORD_SPACE columns; and character n-grams inside word boundaries (`char_wb`, 3 to 5
+letters) in the rest, which still match a typing slip or a compound the vocabulary does not
+know (`boekhoud` in `boekhouding` and `boekhoudkantoor`). Stop words ("de", "graag") count
+for nothing. A stemmed word weighs as much as all its n-grams together, so a short text
+that shares one real word with a description visibly matches.
 
 Hashing (no vocabulary) keeps the features stateless: a workpost added after the build is
-vectorised exactly like the others. Each document keeps only its `top_k` strongest n-grams,
-stored as two fixed-width arrays (column ids, float16 weights). That bounds memory at a
-million workposts and turns "cosine with the participant's text" into a gather and a row sum.
+vectorised exactly like the others. Each document keeps at most `top_k` features, stored
+as two fixed-width arrays (column ids, float16 weights), which bounds memory at a million
+workposts and turns "cosine with the participant's text" into a gather and a row sum. The
+pruning keeps every stemmed word first and fills the rest with the strongest n-grams: the
+words that matter are never the ones dropped.
 """
 import zlib
 
@@ -15,8 +21,13 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 from sklearn.utils.validation import check_is_fitted
 
+from matcher import words as vocabulary
+
+WORD_SPACE = 2**16
+GRAM_WEIGHT = 0.25  # an 8-letter word has ~21 n-grams: together about one word's weight
 _BATCH = 20_000
 
 
@@ -34,8 +45,27 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _hasher(self) -> HashingVectorizer:
         return HashingVectorizer(analyzer="char_wb", ngram_range=self.ngram_range,
-                                 n_features=self.n_features, alternate_sign=False,
-                                 norm=None, lowercase=True)
+                                 n_features=self.n_features - WORD_SPACE,
+                                 alternate_sign=False, norm=None, lowercase=False)
+
+    def _word_features(self, tokens: list[str]) -> sparse.csr_matrix:
+        """One row per distinct token: its stem and known compound parts (weight 1 each, in
+        the word columns) and its character n-grams (GRAM_WEIGHT each, after them); a stop
+        word gives an empty row."""
+        lexicon = vocabulary.lexicon()
+        content = [t not in lexicon.stopwords for t in tokens]
+        grams = self._hasher().transform([t if keep else "" for t, keep in zip(tokens, content)])
+        rows, cols = [], []
+        for i, (token, keep) in enumerate(zip(tokens, content)):
+            if not keep:
+                continue
+            for key in dict.fromkeys((vocabulary.stem(token), *lexicon.split(token))):
+                rows.append(i)
+                cols.append(murmurhash3_32(key, positive=True) % WORD_SPACE)
+        stems = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                  shape=(len(tokens), WORD_SPACE))
+        return sparse.hstack([stems, grams.astype(np.float32) * GRAM_WEIGHT],
+                             format="csr", dtype=np.float32)
 
     def fit(self, texts, y=None):
         texts = self._sample(list(texts))
@@ -59,17 +89,17 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         counts are the sum of its words' counts: hash each distinct word once and add up
         with one sparse product (exactly what HashingVectorizer gives, many times faster
         on a million workposts that share most of their words)."""
-        vocabulary: dict[str, int] = {}
+        seen: dict[str, int] = {}
         columns, indptr = [], [0]
         for text in texts:
-            columns.extend(vocabulary.setdefault(w, len(vocabulary)) for w in text.lower().split())
+            columns.extend(seen.setdefault(w, len(seen)) for w in vocabulary.tokens(text))
             indptr.append(len(columns))
         words = sparse.csr_matrix(
             (np.ones(len(columns), dtype=np.float32), np.array(columns, dtype=np.int64),
-             np.array(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
-        grams = self._hasher().transform(list(vocabulary)).astype(np.float32) if vocabulary \
+             np.array(indptr, dtype=np.int64)), shape=(len(texts), len(seen)))
+        features = self._word_features(list(seen)) if seen \
             else sparse.csr_matrix((0, self.n_features), dtype=np.float32)
-        return (words @ grams).tocsr()
+        return (words @ features).tocsr()
 
     def fit_transform(self, texts, y=None):
         texts = list(texts)
@@ -87,7 +117,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _weighted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         counts = counts.astype(np.float32)
-        counts.data = 1 + np.log(counts.data)  # sublinear tf: a repeated word counts less
+        # Sublinear tf (a repeated word counts less), on the count in units of its kind.
+        unit = np.where(counts.indices < WORD_SPACE, 1.0, GRAM_WEIGHT).astype(np.float32)
+        counts.data = (1 + np.log(np.maximum(counts.data / unit, 1.0))) * unit
         return counts.multiply(self.idf_[None, :]).tocsr()
 
     def query(self, text: str) -> np.ndarray:
@@ -97,23 +129,29 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         dense = np.zeros(self.n_features, dtype=np.float32)
         if not text or not text.strip():
             return dense
-        row = self._weighted(self._hasher().transform([text]))
+        row = self._weighted(self._counts([text]))
         norm = np.sqrt((row.data ** 2).sum())
         if norm > 0:
             dense[row.indices] = row.data / norm
         return dense
 
-    def ngrams(self, text: str) -> np.ndarray:
-        """The hashed n-gram columns of a text (used to say which words matched)."""
-        return np.unique(self._hasher().transform([text]).indices)
+    def columns_of(self, tokens: list[str]) -> list[tuple[set, set]]:
+        """Per token: its word columns and its n-gram columns (to say which words matched)."""
+        matrix = self._word_features(tokens)
+        out = []
+        for i in range(len(tokens)):
+            cols = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]].tolist()
+            out.append(({c for c in cols if c < WORD_SPACE}, {c for c in cols if c >= WORD_SPACE}))
+        return out
 
 
 def _top_k_into(matrix: sparse.csr_matrix, columns, weights, k: int) -> None:
     """Keep each row's k largest entries, renormalised to unit length, in place."""
     matrix.sum_duplicates()
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    # Sort by row, then weight descending, then column: ties broken the same way every time.
-    order = np.lexsort((matrix.indices, -matrix.data, rows))
+    # Sort by row, words before n-grams, then weight descending, then column: the stemmed
+    # words are always kept, and ties are broken the same way every time.
+    order = np.lexsort((matrix.indices, -matrix.data, matrix.indices >= WORD_SPACE, rows))
     rank = np.arange(len(order)) - matrix.indptr[rows[order]]
     keep = order[rank < k]
     kept_rows, kept_rank = rows[keep], rank[rank < k]

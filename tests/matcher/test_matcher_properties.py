@@ -13,8 +13,11 @@ PHRASES = ["houdt van koken en afwassen", "werkte in een kringwinkel", "fietsen 
            "graag buiten in het groen", "documenten scannen op de computer"]
 TERM_OF = {"interest": "interest", "interest_text": "interest_text", "wish_met": "wish_met",
            "need_met": "need_met", "close": "closeness", "schedule": "schedule",
-           "wish_missed": "wish_missed", "far": "closeness", "driven_far": "closeness", "schedule_short": "schedule",
-           "avoid_partly": "avoid", "congestion": "congestion"}
+           "wish_missed": "wish_missed", "far": "closeness", "driven_far": "closeness",
+           "schedule_short": "schedule",
+           "avoid_partly": "avoid", "congestion": "congestion",
+           "interest_words": "interest_words", "wish_words": "wish_words",
+           "avoid_words": "avoid_words"}
 
 
 def subset(universe, max_size):
@@ -61,9 +64,15 @@ def test_returns_exactly_the_suitable_workposts(person, posts):
 @SETTINGS
 @given(participants, workposts, counts)
 def test_scores_are_within_0_and_1_and_sorted(person, posts, shortlisted):
+    # Sorted by score within each tier: workposts sharing one of the person's interests
+    # (codes, or codes read from their words) come before those sharing none.
     found = WorkpostIndex.build(posts).rank(person, top=len(posts), shortlist_counts=shortlisted)
     assert all(0.0 <= m.score <= 1.0 for m in found)
-    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    order = [(m.shares_interest, m.score) for m in found]
+    assert order == sorted(order, reverse=True)
+    for m in found:
+        if set(person.interests) & set(posts[int(m.workpost_id[2:])].activities):
+            assert m.shares_interest
 
 
 @SETTINGS
@@ -110,6 +119,7 @@ def test_ablation_removing_the_criterion_from_the_input_lowers_the_score(person,
             changed = {"interest": {"interests": [i for i in person.interests
                                                   if i not in shared]},
                        "interest_text": {"interests_text": ""},
+                       "interest_words": {"interests_text": ""},
                        "wish_met": {"wishes": [w for w in person.wishes if w not in shared]},
                        "need_met": {"needs": []}}.get(reason.code)
             if changed is None:
