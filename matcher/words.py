@@ -277,7 +277,15 @@ def _negation_start(words: list[str], lex: Lexicon) -> int | None:
     return None
 
 
+def _shortest(found: list[str]) -> tuple[str, ...]:
+    """The words to quote: a phrase once, not again word by word."""
+    return tuple(w for w in found
+                 if not any(w != other and set(w.split()) <= set(other.split())
+                            for other in found))
+
+
 def _reading(scores: dict, said: dict) -> Reading:
+    said = {key: _shortest(found) for key, found in said.items()}
     def cues(kind, limit=None, relative=True):
         found = sorted(((w, code) for (k, code), w in scores.items() if k == kind),
                        key=lambda p: (-p[0], p[1]))

@@ -4,11 +4,11 @@ The rule itself (a municipality's name means that municipality; a name still sha
 several places is a choice, never a guess) is geo.resolve_place; this module only words the
 outcome in the visitor's language.
 """
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from wtforms.validators import ValidationError
 
 import geo
+from web.labels import language
 
 
 class PlaceNotFound(ValueError):
@@ -17,10 +17,6 @@ class PlaceNotFound(ValueError):
     def __init__(self, message: str, choices: tuple = ()):
         super().__init__(message)
         self.choices = choices
-
-
-def language() -> str:
-    return "en" if str(get_locale()) == "en" else "nl"
 
 
 def resolve(text: str) -> geo.Place:

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms.widgets import CheckboxInput, RadioInput
 
 from web.i18n import LANGUAGES
+from web.labels import label, pick, place_label
 
 # Menu entries appear once their area exists; the order is the order people need them.
 NAV = [
@@ -21,21 +22,6 @@ FOOTER = [
     ("info.accessibility", _l("Toegankelijkheid")),
     ("signup.lost_link", _l("Beheerlink kwijt?")),
 ]
-
-
-def label(labels: dict, code: str) -> str:
-    """The label of a code in the current language; the code itself if unknown."""
-    pair = labels.get(code)
-    if pair is None:
-        return code
-    return pair[1] if str(get_locale()) == "en" else pair[0]
-
-
-def place_label(place) -> str:
-    """'Aalst (3800, Sint-Truiden, Limburg)': a place as offered in a choice."""
-    import geo
-
-    return geo.choice_label(place, "en" if str(get_locale()) == "en" else "nl")
 
 
 # The tile server's attribution as configured by default; shown in the page's language.
@@ -91,6 +77,7 @@ def _existing(entries):
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["pick"] = pick
     app.jinja_env.globals["place_label"] = place_label
     app.jinja_env.globals["nav_links"] = lambda: _existing(NAV)
     app.jinja_env.globals["footer_links"] = lambda: _existing(FOOTER)

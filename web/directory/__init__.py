@@ -2,10 +2,10 @@
 supervisor organisations by region, the supervisors themselves, the easy-read switch, the
 embeddable widget, and sitemap.xml / robots.txt."""
 from flask import Blueprint, request, session, url_for
-from flask_babel import get_locale
 
 from matcher.codes import (ACTIVITIES, ACTIVITY_EXAMPLES, ACTIVITY_LABELS, DAY_LABELS, DAYS,
                            PART_LABELS, SUPPORT_EXPLAIN, SUPPORT_LABELS)
+from web.labels import pick
 from web.models.choices import ORGANISATION_TYPES
 
 bp = Blueprint("directory", __name__)
@@ -27,11 +27,6 @@ def schedule_days(slots) -> list[tuple[tuple[str, str], list[tuple[str, str]]]]:
         if parts:
             days.append((DAY_LABELS[day], parts))
     return days
-
-
-def pick(pair) -> str:
-    """The Dutch or English half of a (nl, en) label pair."""
-    return pair[1] if str(get_locale()) == "en" else pair[0]
 
 
 def page_url(number: int) -> str:

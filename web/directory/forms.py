@@ -1,7 +1,6 @@
 """Search forms of the directory. They are GET forms (a search changes nothing), so they
 carry no CSRF token and what was typed stays in the address bar and in the field."""
 from flask import request
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
@@ -11,6 +10,7 @@ from wtforms.validators import Length, ValidationError
 import geo
 from matcher.codes import ACTIVITIES, ACTIVITY_LABELS
 from web.place_input import validate_place
+from web.labels import choices, place_name
 from web.services import directory
 
 RADIUS_CHOICES = (5, 10, 15, 25, 50)
@@ -18,9 +18,7 @@ DEFAULT_RADIUS = 15
 
 
 def activity_choices() -> list[SelectChoice]:
-    english = str(get_locale()) == "en"
-    pairs = sorted(((c, ACTIVITY_LABELS[c][1 if english else 0]) for c in ACTIVITIES),
-                   key=lambda p: (p[0] == "other", p[1]))
+    pairs = sorted(choices(ACTIVITY_LABELS, ACTIVITIES), key=lambda p: (p[0] == "other", p[1]))
     return [SelectChoice("", _l("Alle soorten werk"))] + [SelectChoice(c, t) for c, t in pairs]
 
 
@@ -93,9 +91,8 @@ class WidgetForm(GetForm):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        english = str(get_locale()) == "en"
         self.provincie.choices = [SelectChoice("", _l("Kies een provincie"))] + [
-            SelectChoice(directory.province_slug(p.code), p.name_en if english else p.name_nl)
+            SelectChoice(directory.province_slug(p.code), place_name(p))
             for p in directory.listed_provinces()]
 
     def validate_provincie(self, field):

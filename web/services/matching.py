@@ -202,8 +202,11 @@ class Result:
     listed: int = 0
     placed: int = 0
 
-    def texts(self, which: str, lang: str) -> list[str]:
-        return [getattr(r, "text_en" if lang == "en" else "text_nl") for r in getattr(self, which)]
+    def texts(self, which: str, lang: str | None = None) -> list[str]:
+        """The reasons or concerns as sentences in the visitor's language."""
+        from web.matching.sentences import sentences
+
+        return sentences(getattr(self, which))
 
 
 def _context(organisation: Organisation):
@@ -289,8 +292,11 @@ def _modes() -> tuple[str, ...]:
 def result_json(result: Result) -> dict:
     post = result.workpost
 
+    from web.matching.sentences import in_both
+
     def reason(r):
-        return {"code": r.code, "detail": r.detail, "text_nl": r.text_nl, "text_en": r.text_en}
+        return {"code": r.code, "detail": r.detail, **({"words": list(r.words)} if r.words
+                                                        else {}), **in_both(r)}
 
     return {"workpost_id": post.id, "name": post.name, "municipality": post.municipality,
             "internal": post.internal, "score": round(result.score, 3),

@@ -35,12 +35,15 @@ def locate(postcode: str) -> Location:
                     lat=place.lat, lon=place.lon)
 
 
-def province_name(code: str, language: str) -> str:
+def province_name(code: str) -> str:
+    """The province's name in the visitor's language (the code itself if unknown)."""
     import geo
+
+    from web.labels import place_name
 
     for province in geo.provinces():
         if province.code == code:
-            return province.name_en if language == "en" else province.name_nl
+            return place_name(province)
     return code
 
 

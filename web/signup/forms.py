@@ -7,7 +7,6 @@ when a form is made, in the visitor's language.
 import re
 from urllib.parse import urlsplit
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
@@ -16,6 +15,7 @@ from wtforms.validators import (DataRequired, Email, InputRequired, Length, Numb
                                 Optional, ValidationError)
 
 from web import kbo
+from web.labels import choices
 from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES
 
 SIGNUP_LEGAL_FORMS = ("company", "non_profit", "public_body", "sole_trader",
@@ -25,8 +25,7 @@ TASKS_MAX = 600
 
 
 def _pairs(labels: dict, codes=None) -> list[tuple[str, str]]:
-    english = str(get_locale()) == "en"
-    return [(c, labels[c][1] if english else labels[c][0]) for c in (codes or labels)]
+    return choices(labels, codes)
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -1,11 +1,11 @@
 """The page for businesses, the sign-up wizard, confirmation, postcode look-up, lost link."""
 from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from web.access import manage_link, public
 from web.extensions import db, limiter
+from web.labels import language
 from web.services import signup as signup_service
 from web.services import workpost_manage
 from web.services.workpost_location import OutsideServiceArea, PostcodeUnknown, locate
@@ -83,7 +83,7 @@ def _review_page(form, status: int = 200):
     checked, failing = wizard.validated_forms()
     if failing is not None:
         return redirect(url_for("signup.step", slug=failing.slug, check=1))
-    data = signup_from_forms(checked, str(get_locale()))
+    data = signup_from_forms(checked, language())
     return render_template("signup/review.html", form=form, preview=preview(data),
                            **step_context(wizard.FINAL, form)), status
 
@@ -122,7 +122,7 @@ def submit():
     checked, failing = wizard.validated_forms()
     if failing is not None:
         return redirect(url_for("signup.step", slug=failing.slug, check=1))
-    data = signup_from_forms(checked, str(get_locale()), geocode=True)
+    data = signup_from_forms(checked, language(), geocode=True)
     try:
         workpost = signup_service.register(data, clock.now())
     except signup_service.AlreadyRegistered as duplicate:
@@ -198,7 +198,7 @@ def postcode(postcode: str):
                         "message": _("Deze postcode kennen we niet.")}), 404
     return jsonify({"postcode": place.postcode, "municipality": place.municipality,
                     "province": place.province,
-                    "province_name": province_name(place.province, str(get_locale())),
+                    "province_name": province_name(place.province),
                     "lat": place.lat, "lon": place.lon})
 
 

@@ -27,7 +27,7 @@ def vocabulary() -> dict:
 def explanations(mapping: dict) -> dict:
     """matcher.codes explanations as text in the visitor's language: they may be (nl, en)
     pairs, plain strings, or lists of examples."""
-    from web.templating import label
+    from web.labels import label
 
     result = {}
     for code, text in mapping.items():
@@ -41,15 +41,13 @@ def explanations(mapping: dict) -> dict:
 
 def place_context(postcode: str | None) -> dict:
     """Where a (valid) postcode lies, for "shows where it lies" without a script."""
-    from flask_babel import get_locale
-
     from web.services.workpost_location import locate, province_name
 
     try:
         place = locate(postcode or "")
     except LookupError:
         return {"place": None}
-    return {"place": place, "place_province": province_name(place.province, str(get_locale()))}
+    return {"place": place, "place_province": province_name(place.province)}
 
 
 def step_context(step, form) -> dict:

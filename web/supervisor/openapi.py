@@ -104,6 +104,7 @@ COMPONENTS = {
             "concerns": {"type": "array", "items": _ref("Reason")}}},
         "Reason": {"type": "object", "properties": {
             "code": {"type": "string"}, "detail": {"type": "string"},
+            "words": {"type": "array", "items": {"type": "string"}},
             "text_nl": {"type": "string"}, "text_en": {"type": "string"}}},
         "Placement": {"type": "object", "properties": {
             "id": ID, "participant_id": ID, "workpost_id": ID,

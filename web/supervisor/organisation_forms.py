@@ -27,10 +27,9 @@ class ProfileForm(FlaskForm):
         super().__init__(*args, **kwargs)
         import geo
 
-        from flask_babel import get_locale
+        from web.labels import place_name
 
-        english = str(get_locale()) == "en"
-        self.provinces.choices = [SelectChoice(p.code, p.name_en if english else p.name_nl)
+        self.provinces.choices = [SelectChoice(p.code, place_name(p))
                                   for p in geo.provinces() if p.code in geo.SERVICE_PROVINCES]
         self.municipalities.choices = [SelectChoice(nis, name) for nis, name, province
                                        in geo.municipalities()

@@ -9,7 +9,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from web.models.choices import GOALS
 from web.place_input import validate_place
 from web.supervisor import vocab
-from web.templating import label
+from web.labels import label
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web.services.evaluations import CADENCES
-from web.templating import label
+from web.labels import label
 
 
 class MoveForm(FlaskForm):

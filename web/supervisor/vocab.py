@@ -1,5 +1,5 @@
 """The matcher's vocabulary (matcher.codes) as choices and labels in the current language."""
-from web.templating import label
+from web.labels import label
 
 
 def _codes():

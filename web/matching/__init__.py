@@ -1,0 +1,1 @@
+"""Matching in the web app: reasons and concerns as sentences (sentences.py)."""
