@@ -28,6 +28,7 @@ from matcher import words as vocabulary
 
 WORD_SPACE = 2**16
 GRAM_WEIGHT = 0.25  # an 8-letter word has ~21 n-grams: together about one word's weight
+_TOKENS: dict = {}  # (word, n_features, ngram_range) -> its columns and counts
 _BATCH = 20_000
 
 
@@ -123,24 +124,43 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return counts.multiply(self.idf_[None, :]).tocsr()
 
     def query(self, text: str) -> np.ndarray:
-        """The participant's text as a dense unit vector over all hashed n-grams (zeros if
-        empty), ready to be gathered at the workposts' columns."""
+        """The participant's text as a dense unit vector over all hashed features (zeros if
+        empty), ready to be gathered at the workposts' columns. Built from each word's
+        features, cached per word, without sparse matrices: this runs on every ranking."""
         check_is_fitted(self, "idf_")
         dense = np.zeros(self.n_features, dtype=np.float32)
-        if not text or not text.strip():
+        found = [self._token(t) for t in vocabulary.tokens(text or "")]
+        found = [f for f in found if len(f[0])]
+        if not found:
             return dense
-        row = self._weighted(self._counts([text]))
-        norm = np.sqrt((row.data ** 2).sum())
+        cols = np.concatenate([c for c, _ in found])
+        vals = np.concatenate([v for _, v in found])
+        unique, inverse = np.unique(cols, return_inverse=True)
+        counts = np.bincount(inverse, weights=vals).astype(np.float32)
+        unit = np.where(unique < WORD_SPACE, 1.0, GRAM_WEIGHT).astype(np.float32)
+        weights = (1 + np.log(np.maximum(counts / unit, 1.0))) * unit * self.idf_[unique]
+        norm = np.sqrt((weights.astype(np.float64) ** 2).sum())
         if norm > 0:
-            dense[row.indices] = row.data / norm
+            dense[unique] = weights / norm
         return dense
+
+    def _token(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        """A word's feature columns and counts, computed once per word and setting."""
+        key = (token, self.n_features, tuple(self.ngram_range))
+        found = _TOKENS.get(key)
+        if found is None:
+            row = self._word_features([token])
+            found = (row.indices.astype(np.int64), row.data.astype(np.float32))
+            if len(_TOKENS) > 100_000:
+                _TOKENS.clear()
+            _TOKENS[key] = found
+        return found
 
     def columns_of(self, tokens: list[str]) -> list[tuple[set, set]]:
         """Per token: its word columns and its n-gram columns (to say which words matched)."""
-        matrix = self._word_features(tokens)
         out = []
-        for i in range(len(tokens)):
-            cols = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]].tolist()
+        for token in tokens:
+            cols = self._token(token)[0].tolist()
             out.append(({c for c in cols if c < WORD_SPACE}, {c for c in cols if c >= WORD_SPACE}))
         return out
 

@@ -92,6 +92,9 @@ class Lexicon:
     def __init__(self, data: dict):
         self.stopwords = set(tokens(" ".join(data["stopwords"].values())))
         self.negations = [tuple(tokens(n)) for lang in data["negation"].values() for n in lang]
+        self.negations_by_first: dict[str, list[tuple]] = {}
+        for cue in self.negations:
+            self.negations_by_first.setdefault(cue[0], []).append(cue)
         self.single: dict[str, dict[tuple, float]] = {}
         self.forms: dict[str, str] = {}  # a word as written, or its stem -> its lexicon key
         self.phrases: list[tuple[frozenset, tuple, float, bool]] = []
@@ -270,8 +273,8 @@ def read(text: str) -> Reading:
 def _negation_start(words: list[str], lex: Lexicon) -> int | None:
     """Where a negation starts in a clause (None: not negated); an aversion that follows its
     object negates the whole clause."""
-    for i in range(len(words)):
-        for cue in lex.negations:
+    for i, word in enumerate(words):
+        for cue in lex.negations_by_first.get(word, ()):
             if tuple(words[i:i + len(cue)]) == cue:
                 return 0 if cue[0] in _AFTER else i
     return None
@@ -302,6 +305,7 @@ def _reading(scores: dict, said: dict) -> Reading:
                    wishes=cues("wish", relative=False), candidates=everything)
 
 
+@lru_cache(maxsize=4096)
 def without_negations(text: str) -> str:
     """The text without what the person does not want ("liever niet in de keuken, wel in
     de tuin" -> "wel in de tuin"), for text similarity: a negated word is no interest."""

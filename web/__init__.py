@@ -6,6 +6,7 @@ from flask import Flask
 from web import config as config_module
 from web import errors, i18n, page_cache, requests, security, topology
 from web.extensions import babel, csrf, db, limiter, login_manager, migrate
+from web.matching import MatchingIndex
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -45,6 +46,7 @@ def register_extensions(app: Flask) -> None:
     )
     limiter.init_app(app)
     page_cache.init_app(app)
+    MatchingIndex(app)  # the matcher's index, one per app (web/matching/index_cache.py)
     from web import auth
 
     auth.init_app(app)

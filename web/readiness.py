@@ -19,7 +19,7 @@ _state = {"warm": False, "seconds": None}
 
 def warm(app: Flask) -> float:
     """Build the index now; give the build's leftovers back to the system."""
-    from web.services.matching import workpost_index
+    from web.matching import workpost_index
 
     started = time.perf_counter()
     with app.app_context():
@@ -38,7 +38,7 @@ def is_warm() -> bool:
 
 def warm_in_request() -> None:
     """Without gunicorn's master (flask run, tests), the first readiness check builds it."""
-    from web.services.matching import workpost_index
+    from web.matching import workpost_index
 
     started = time.perf_counter()
     workpost_index()

@@ -296,7 +296,8 @@ def build_world(app) -> World:
     from web import tokens
     from web.extensions import db
     from web.models import Evaluation, Organisation, Placement, Workpost
-    from web.services import matching, staff
+    from web import matching
+    from web.services import staff
     from web.signup import links
 
     today = date.today()

@@ -6,6 +6,7 @@ import itertools
 from datetime import UTC, date, datetime
 
 from web.auth import hash_password
+from web.matching.visibility import may_see, place_of, regions_of
 from web.models import (Consent, Organisation, OrganisationRegion, Participant, User,
                         Workpost)
 
@@ -75,6 +76,6 @@ def test_the_factories_make_a_consistent_world(db_session):
     user = make_user(db_session, org)
     workpost = make_workpost(db_session)
     participant = make_participant(db_session, org, supervisor=user)
-    assert org.serves(workpost.province, workpost.municipality_nis)
+    assert may_see(regions_of(org), place_of(workpost))
     assert participant.current_consent is not None
     assert user.organisation_id == org.id

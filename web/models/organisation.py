@@ -35,14 +35,6 @@ class Organisation(Base):
         back_populates="organisation", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    def serves(self, province: str, municipality_nis: str | None) -> bool:
-        for region in self.regions:
-            if region.kind == "province" and region.code == province:
-                return True
-            if region.kind == "municipality" and region.code == municipality_nis:
-                return True
-        return False
-
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"
 

@@ -29,7 +29,7 @@ class Workpost(Base):
     __table_args__ = (
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
         CheckConstraint("open_places >= 0 AND open_places <= capacity", name="open_places_range"),
-        # Covers the matcher's per-search freshness check (web/services/matching._signature)
+        # Covers the matcher's per-search freshness check (web/matching/index_cache._signature)
         # without reading the table.
         Index("ix_workposts_status_updated_at_id", "status", "updated_at", "id"),
         # The public directory shows only internal workposts: a few percent of the table.

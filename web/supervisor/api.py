@@ -12,7 +12,8 @@ from flask import Blueprint, abort, g, jsonify, request
 from web.account import clock
 from web.requests import MAX_ID
 from web.extensions import db
-from web.services import matching, participants, placements, staff
+from web import matching
+from web.services import participants, placements, staff
 from web.services.placements import PlacementError
 
 api_bp = Blueprint("supervisor_api", __name__, url_prefix="/api/v1/supervisor")

@@ -8,7 +8,8 @@ from web.access import supervisor
 from web.account import clock
 from web.database import commit_keeping_loaded
 from web.extensions import db
-from web.services import matching, participants, placements, workpost_address
+from web import matching
+from web.services import participants, placements, workpost_address
 from web.services.placements import PlacementError
 from web.supervisor import bp, vocab
 from web.supervisor.messages import error_text

@@ -9,7 +9,8 @@ from web.access import supervisor
 from web.account import clock
 from web.extensions import db
 from web.models.choices import PLACEMENT_STATUSES
-from web.services import evaluations, matching, participants, placements
+from web import matching
+from web.services import evaluations, participants, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
 from web.supervisor import bp

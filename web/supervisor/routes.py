@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from web.access import supervisor
 from web.account import clock
 from web.extensions import db
-from web.services import evaluations, matching, participants, placements, staff
+from web import matching
+from web.services import evaluations, participants, placements, staff
 from web.supervisor import bp
 from web.supervisor.scope import me, organisation_id
 
