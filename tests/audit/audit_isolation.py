@@ -204,12 +204,23 @@ def _participant(session, org, key: str, label: str, *, reference: str, status: 
     return person
 
 
+def _sign(placement) -> None:
+    """A complete agreement marked signed: what "active" needs."""
+    from web.services.agreements import CLAUSE_KEYS
+
+    placement.agreement = {"clauses": {key: f"Afspraak {key}." for key in CLAUSE_KEYS},
+                           "saved_at": "2026-01-01T09:00:00+00:00", "signed_on": "2026-01-01"}
+
+
 def _walk(placement, steps, by, start: date, notes: str) -> None:
     from web.services import placements
 
     for n, status in enumerate(steps):
+        if status == "active" and placement.status != "paused":
+            _sign(placement)
         placements.move(placement, status, by, start + timedelta(days=7 * (n + 1)),
-                        f"{notes} {status}", "other" if status == "ended" else None)
+                        f"{notes} {status}", "other" if status == "ended" else None,
+                        skip_reason=f"{notes} sneller", confirm_early=True)
 
 
 def _people_of(session, org, key: str, w: "OrgWorld", users: dict, posts: dict,

@@ -31,7 +31,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from test_directory_factories import make_world  # noqa: E402
 from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
-                                      make_user, make_workpost)
+                                      make_user, make_workpost, walk_to_active)
 
 from web.auth import hash_password  # noqa: E402
 from web.extensions import db  # noqa: E402
@@ -408,7 +408,7 @@ def _workspace_world(app) -> dict:
         unconsented = make_participant(db.session, org, reference="AXE-3", consent=False)
         leaving = make_participant(db.session, org, reference="AXE-4", supervisor=colleague)
         active = placements.shortlist(working, post, admin, "", today - timedelta(days=70))
-        placements.move(active, "active", admin, today - timedelta(days=60))
+        walk_to_active(db.session, active, admin, today - timedelta(days=60))
         done = evaluations.open_evaluation(active)
         evaluations.complete(done, admin, done_on=today - timedelta(days=20), today=today,
                              scores={"satisfaction_workpost": 4}, notes="Gaat goed.",

@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
-                                      make_user, make_workpost)
+                                      make_user, make_workpost, walk_to_active)
 
 from web.extensions import db  # noqa: E402
 
@@ -60,7 +60,7 @@ def _check(page, axe, seen):
     assert violations == [], f"{page.url}\n{axe.describe(violations)}"
 
 
-def test_from_intake_to_a_printed_agreement(live_server, page, axe):
+def test_from_intake_to_a_signed_agreement_and_an_active_placement(live_server, page, axe):
     server = live_server()
     email = _world(server.app)
     base, seen = server.url, []
@@ -100,13 +100,39 @@ def test_from_intake_to_a_printed_agreement(live_server, page, axe):
 
     page.wait_for_url(re.compile(r".*/plaatsingen/\d+$"))
     _check(page, axe, seen)
+    placement_url = page.url
+    # Issue 15: no step is preselected, and "active" straight from the shortlist is refused
+    # with every reason at once (a step skipped without a reason, no signed agreement).
+    assert page.get_by_label("Nieuwe stap").input_value() == ""
     page.get_by_label("Nieuwe stap").select_option("active")
     page.get_by_role("button", name="Stap bewaren").click()
-    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Actief"
-    assert page.get_by_text("Volgende evaluatie", exact=True).is_visible()
+    assert page.get_by_text("schrijf waarom").first.is_visible()
+    assert page.get_by_text("als ondertekend is gemarkeerd").first.is_visible()
+    _check(page, axe, seen)
+    # Straight to the agreement step, with the reason for skipping recorded.
+    page.get_by_label("Nieuwe stap").select_option("agreement")
+    page.get_by_label("Waarom sla je een stap over").fill(
+        "Kennismaking en proefdag gebeurden al op het infomoment van de kringwinkel.")
+    page.get_by_role("button", name="Stap bewaren").click()
+    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Overeenkomst"
 
     page.get_by_role("link", name="Overeenkomst opmaken").click()
     _check(page, axe, seen)
+    assert page.get_by_text("Nog niet volledig").is_visible()
+    page.get_by_label("Startdatum (niet verplicht)").fill("2026-02-02")
+    page.get_by_label("10. Werkkledij").fill("Stevige schoenen; de werkpost geeft een schort.")
+    page.get_by_role("button", name="Bewaren en afdrukken").click()
+    # 8 hours a week do not fit in the one shared half-day (Monday morning): refused, with
+    # the typed clause kept; the supervisor lowers the placement's hours to 4.
+    assert page.get_by_text("8 uur per week past niet in 1 halve dag").first.is_visible()
+    assert page.get_by_label("10. Werkkledij").input_value().startswith("Stevige schoenen")
+    _check(page, axe, seen)
+    page.goto(placement_url)
+    page.get_by_label("Uren per week").fill("4")
+    page.get_by_role("button", name="Wijziging bewaren").click()
+    page.wait_for_url(placement_url)
+    page.get_by_role("link", name="Overeenkomst opmaken").click()
+    page.get_by_label("Startdatum (niet verplicht)").fill("2026-02-02")
     page.get_by_label("10. Werkkledij").fill("Stevige schoenen; de werkpost geeft een schort.")
     page.get_by_role("button", name="Bewaren en afdrukken").click()
     page.wait_for_url(re.compile(r".*/overeenkomst/afdrukken$"))
@@ -114,9 +140,21 @@ def test_from_intake_to_a_printed_agreement(live_server, page, axe):
     page.emulate_media(media="print")
     assert not page.locator(".ws-nav").is_visible()
     assert page.get_by_text("Stevige schoenen; de werkpost geeft een schort.").is_visible()
+    assert page.get_by_text("02/02/2026").first.is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
-    assert len(seen) >= 8
+    page.emulate_media(media="screen")
+
+    # Signed by the three parties: then the placement can become active.
+    page.goto(placement_url + "/overeenkomst")
+    page.get_by_role("button", name="Markeer als ondertekend").click()
+    page.wait_for_url(placement_url)
+    page.get_by_label("Nieuwe stap").select_option("active")
+    page.get_by_role("button", name="Stap bewaren").click()
+    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Actief"
+    assert page.get_by_text("Volgende evaluatie", exact=True).is_visible()
+    _check(page, axe, seen)
+    assert len(seen) >= 10
 
 
 def _every_page(app):
@@ -132,7 +170,7 @@ def _every_page(app):
                             activities=("kitchen",))
         person = make_participant(db.session, org, reference="AXE-1", supervisor=user)
         placement = shortlist(person, post, user, "", date(2026, 1, 1))
-        move(placement, "active", user, date(2026, 1, 5))
+        walk_to_active(db.session, placement, user, date(2026, 1, 5))
         invited = make_user(db.session, org, email="nieuw@caw.example", password=None)
         db.session.commit()
         from web.account.recovery import link_for

@@ -1,6 +1,6 @@
 """The supervisor's core flow by keyboard alone: log in (password and TOTP code typed), a new
-participant, consent, the match search, the shortlist, the placement made active, the
-agreement. Only Tab, Shift+Tab, Enter, Space, the arrow keys and typing; never the mouse.
+participant, consent, the match search, the shortlist, the placement moved on to the
+agreement step (with the reason for skipping steps), the agreement. Only Tab, Shift+Tab, Enter, Space, the arrow keys and typing; never the mouse.
 
 Every element that receives focus must show it (a non-zero outline or a box-shadow, on screen),
 and the skip link must exist, show when focused and move focus past the navigation into the
@@ -187,6 +187,7 @@ def test_the_core_supervisor_flow_by_keyboard_alone(live_server, page, request):
     keys.tick("input[name=travel_modes][value=bike]")
     keys.tick("input[name=interests][value=sorting_reuse]")
     keys.tick("input[name=availability][value=mon_am]")
+    keys.tick("input[name=availability][value=tue_am]")  # 8 hours need two half-days
     keys.type("#hours_per_week", "8")
     keys.tab_to_selector("input[name=goal]:checked")
     before = page.eval_on_selector("input[name=goal]:checked", "e => e.value")
@@ -210,9 +211,11 @@ def test_the_core_supervisor_flow_by_keyboard_alone(live_server, page, request):
     keys.follow("BUTTON", "Zet Kringwinkel Aalst op de shortlist")
     assert re.search(r"/plaatsingen/\d+$", _path(page)), page.url
 
-    keys.choose("#move-status", "active")
+    # Issue 15: steps go in order; going straight to the agreement needs a reason.
+    keys.choose("#move-status", "agreement")
+    keys.type("#move-skip_reason", "Kennismaking en proefdag gebeurden al.")
     keys.follow("BUTTON", "Stap bewaren")
-    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Actief"
+    assert page.locator(".pipeline [aria-current=step]").inner_text() == "Overeenkomst"
     # Back up the page to the agreement, with Shift+Tab.
     keys.tab_to_control("BUTTON", "Stap bewaren")
     keys.follow("A", "Overeenkomst opmaken", backwards=True)
@@ -229,7 +232,8 @@ def test_the_core_supervisor_flow_by_keyboard_alone(live_server, page, request):
         person = db.session.query(Participant).one()
         placement = db.session.query(Placement).one()
         assert (person.reference, person.current_consent is not None) == ("AALST-KB1", True)
-        assert (placement.status, placement.workpost.name) == ("active", "Kringwinkel Aalst")
+        assert (placement.status, placement.workpost.name) == ("agreement", "Kringwinkel Aalst")
+        assert placement.events[-1].changes["skipped"] == ["contacted", "meeting", "trial"]
     assert page.evaluate("() => Number(sessionStorage.pointer || 0)") == 0
     assert keys.invisible == [], "\n".join(keys.invisible)
     assert keys.stops > 50

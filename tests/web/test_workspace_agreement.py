@@ -19,7 +19,10 @@ def placement(db_session):
     workpost = make_workpost(db_session)
     person = make_participant(db_session, org, reference="GENT-017")
     placement = shortlist(person, workpost, user, "", date(2026, 3, 1))
-    move(placement, "active", user, date(2026, 3, 2))
+    # The agreement is made at its own step (issue 15: "active" needs it signed first).
+    for step in ("contacted", "meeting", "trial", "agreement"):
+        move(placement, step, user, date(2026, 3, 1))
+    placement.start_date = date(2026, 3, 2)
     db_session.commit()
     return placement, user
 

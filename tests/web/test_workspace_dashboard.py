@@ -1,7 +1,8 @@
 """The workspace home: my participants, evaluations due, new workposts, withdrawn workposts."""
 from datetime import UTC, date, datetime, timedelta
 
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+                                      walk_to_active)
 
 from web.services.placements import move, shortlist
 
@@ -20,7 +21,7 @@ def test_the_dashboard_shows_what_needs_attention(client, login, db_session):
     person = make_participant(db_session, org, reference="LOOPT-1", supervisor=user)
     gone = make_workpost(db_session, name="Stoppende Winkel")
     placement = shortlist(person, gone, user, "", date(2026, 1, 1))
-    move(placement, "active", user, date.today() - timedelta(days=40))
+    walk_to_active(db_session, placement, user, date.today() - timedelta(days=40))
     gone.status = "withdrawn"
     db_session.commit()
     login(user)

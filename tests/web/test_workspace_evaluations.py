@@ -2,7 +2,8 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+                                      walk_to_active)
 
 from web.models import Evaluation
 from web.services.placements import move, shortlist
@@ -18,7 +19,7 @@ def running(db_session):
     user = make_user(db_session, org)
     person = make_participant(db_session, org, reference="EVAL-1")
     placement = shortlist(person, make_workpost(db_session), user, "", date(2026, 1, 1))
-    move(placement, "active", user, date(2026, 1, 5))
+    walk_to_active(db_session, placement, user, date(2026, 1, 5))
     db_session.commit()
     return placement, user
 

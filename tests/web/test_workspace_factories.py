@@ -79,3 +79,25 @@ def test_the_factories_make_a_consistent_world(db_session):
     assert may_see(regions_of(org), place_of(workpost))
     assert participant.current_consent is not None
     assert user.organisation_id == org.id
+
+
+def sign_agreement(session, placement, signed_on=date(2026, 3, 1)):
+    """A complete agreement, marked signed (what "active" needs since issue 15)."""
+    from web.services.agreements import CLAUSE_KEYS
+
+    placement.agreement = {"clauses": {key: f"Afspraak over {key}." for key in CLAUSE_KEYS},
+                           "saved_at": "2026-03-01T09:00:00+00:00",
+                           "signed_on": signed_on.isoformat()}
+    session.flush()
+    return placement
+
+
+def walk_to_active(session, placement, user, on_date):
+    """Every step in order, the agreement signed, then active, through the service."""
+    from web.services.placements import move
+
+    for step in ("contacted", "meeting", "trial", "agreement"):
+        move(placement, step, user, on_date)
+    sign_agreement(session, placement)
+    move(placement, "active", user, on_date)
+    return placement

@@ -2,7 +2,8 @@
 from datetime import date
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+                                      sign_agreement)
 
 from web.models import AuditEvent, Placement, Workpost
 
@@ -32,6 +33,17 @@ def _placement(db_session, person) -> Placement:
     return db_session.query(Placement).filter_by(participant_id=person.id).one()
 
 
+def _to_active(client, db_session, person, on="2026-03-02"):
+    """Every step in order, the agreement signed, then active (issue 15)."""
+    placement = _placement(db_session, person)
+    for step in ("contacted", "meeting", "trial", "agreement"):
+        assert _move(client, placement.id, step).status_code == 302
+    sign_agreement(db_session, _placement(db_session, person))
+    db_session.commit()
+    assert _move(client, placement.id, "active", on=on).status_code == 302
+    return _placement(db_session, person)
+
+
 def test_a_shortlisted_workpost_opens_its_placement_page(client, login, world, db_session):
     org, user, workpost, person = world
     login(user)
@@ -50,18 +62,14 @@ def test_moving_to_active_takes_a_place_and_plans_the_first_evaluation(client, l
     org, user, workpost, person = world
     login(user)
     _shortlist(client, person, workpost)
-    placement = _placement(db_session, person)
-    for step in ("contacted", "meeting", "trial"):
-        assert _move(client, placement.id, step).status_code == 302
-    assert _move(client, placement.id, "active", on="2026-03-02").status_code == 302
-    placement = _placement(db_session, person)
+    placement = _to_active(client, db_session, person, on="2026-03-02")
     assert placement.holds_place and placement.became_placement is True
     assert placement.start_date == date(2026, 3, 2)
     assert [e.due_on for e in placement.evaluations] == [date(2026, 4, 2)]
     assert db_session.get(Workpost, workpost.id).open_places == 0
     assert placement.participant.status == "placed"
     assert [e.status for e in placement.events] == ["shortlisted", "contacted", "meeting",
-                                                     "trial", "active"]
+                                                     "trial", "agreement", "active"]
 
 
 def test_the_last_place_taken_refuses_the_next_one_with_a_clear_message(client, login, world,
@@ -73,8 +81,9 @@ def test_the_last_place_taken_refuses_the_next_one_with_a_clear_message(client, 
     _shortlist(client, person, workpost)
     _shortlist(client, other, workpost)
     first, second = _placement(db_session, person), _placement(db_session, other)
-    assert _move(client, first.id, "agreement").status_code == 302
-    response = _move(client, second.id, "agreement")
+    skip = {"move-skip_reason": "kennismaking gebeurde al op een infomoment"}
+    assert _move(client, first.id, "agreement", **skip).status_code == 302
+    response = _move(client, second.id, "agreement", **skip)
     assert response.status_code == 409
     assert "geen open plaats meer" in response.get_data(as_text=True)
     assert _placement(db_session, other).status == "shortlisted"
@@ -84,8 +93,7 @@ def test_ending_needs_a_reason_and_gives_the_place_back(client, login, world, db
     org, user, workpost, person = world
     login(user)
     _shortlist(client, person, workpost)
-    placement = _placement(db_session, person)
-    _move(client, placement.id, "active")
+    placement = _to_active(client, db_session, person)
     response = _move(client, placement.id, "ended")
     assert response.status_code == 422
     assert "Kies waarom" in response.get_data(as_text=True)
@@ -103,6 +111,7 @@ def test_an_introduction_that_did_not_lead_to_work_is_recorded(client, login, wo
     login(user)
     _shortlist(client, person, workpost)
     placement = _placement(db_session, person)
+    _move(client, placement.id, "contacted")
     _move(client, placement.id, "meeting")
     _move(client, placement.id, "ended", **{"move-stop_reason": "motivation"})
     assert _placement(db_session, person).became_placement is False
@@ -133,8 +142,7 @@ def test_a_placement_moves_to_another_workpost_with_its_place(client, login, wor
     db_session.commit()
     login(user)
     _shortlist(client, person, workpost)
-    placement = _placement(db_session, person)
-    _move(client, placement.id, "active")
+    placement = _to_active(client, db_session, person)
     response = client.post(f"/werkruimte/plaatsingen/{placement.id}/wijziging", data={
         "change-workpost_id": second.id, "change-on_date": "2026-05-01"})
     assert response.status_code == 302
@@ -165,8 +173,7 @@ def test_after_withdrawn_consent_a_placement_can_only_end(client, login, world, 
     org, user, workpost, person = world
     login(user)
     _shortlist(client, person, workpost)
-    placement = _placement(db_session, person)
-    _move(client, placement.id, "active")
+    placement = _to_active(client, db_session, person)
     client.post(f"/werkruimte/deelnemers/{person.id}/toestemming/intrekken")
     paused = _move(client, placement.id, "paused")
     assert paused.status_code == 422 and "bevroren" in paused.get_data(as_text=True)

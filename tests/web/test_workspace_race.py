@@ -45,7 +45,8 @@ def test_exactly_one_of_several_parallel_requests_gets_the_last_place(fresh_app)
         barrier.wait()
         response = clients[index].post(
             f"/werkruimte/plaatsingen/{placement_ids[index]}/stap",
-            data={"move-status": "agreement", "move-on_date": "2026-03-02"})
+            data={"move-status": "agreement", "move-on_date": "2026-03-02",
+                  "move-skip_reason": "alles in één gesprek geregeld"})
         codes[index] = response.status_code
 
     threads = [threading.Thread(target=contend, args=(i,)) for i in range(CONTENDERS)]

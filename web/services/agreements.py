@@ -41,6 +41,29 @@ def _slots(codes) -> str:
     return ", ".join(names) if names else "af te spreken"
 
 
+BLANK = "………"  # a fact still unknown: the agreement is not complete while one is left
+HOURS_PER_HALF_DAY = 4  # the most hours a half-day holds, as the agreement counts them
+
+
+def _cadence(months: int) -> str:
+    if months >= 12:
+        return "minstens één keer per jaar"
+    return f"minstens elke {months} maanden"
+
+
+def shared_slots(placement) -> list[str]:
+    workpost, participant = placement.workpost, placement.participant
+    return [s for s in participant.availability if s in workpost.schedule] \
+        or list(workpost.schedule) or list(participant.availability)
+
+
+def hours_fit(placement) -> bool:
+    """The hours a week fit in the half-days the agreement names."""
+    hours = placement.hours_per_week or placement.workpost.hours_per_week
+    slots = shared_slots(placement)
+    return hours is None or not slots or hours <= len(slots) * HOURS_PER_HALF_DAY
+
+
 def _hours(value) -> str:
     if value is None:
         return "af te spreken"
@@ -51,10 +74,10 @@ def draft(placement: Placement, supervisor_name: str) -> dict[str, str]:
     workpost, participant = placement.workpost, placement.participant
     organisation = placement.participant.organisation
     where = address_line(workpost, placement.organisation_id)
-    shared_slots = [s for s in participant.availability if s in workpost.schedule] \
-        or workpost.schedule or participant.availability
-    start = placement.start_date.strftime("%d/%m/%Y") if placement.start_date else "………"
+    slots = shared_slots(placement)
+    start = placement.start_date.strftime("%d/%m/%Y") if placement.start_date else BLANK
     interval = placement.evaluation_interval_months
+    hours = placement.hours_per_week or workpost.hours_per_week
     return {
         "parties": (
             f"De deelnemer (dossier {participant.reference}), de begeleider "
@@ -64,9 +87,9 @@ def draft(placement: Placement, supervisor_name: str) -> dict[str, str]:
         "tasks": (
             f"Je taken: {placement.tasks or workpost.tasks or 'af te spreken'}.\n"
             f"Je werkt bij {workpost.name}, {where}. "
-            f"Op de werkpost helpt {workpost.contact_name or '………'} je elke dag."),
+            f"Op de werkpost helpt {workpost.contact_name or BLANK} je elke dag."),
         "schedule": (
-            f"Je werkt {_hours(placement.hours_per_week)}, op {_slots(shared_slots)}. "
+            f"Je werkt {_hours(hours)}, op {_slots(slots)}. "
             "Je neemt een pauze van 15 minuten per halve dag, en een middagpauze als je een "
             "hele dag werkt. Je mag altijd zeggen als je even rust nodig hebt."),
         "start": (
@@ -78,7 +101,7 @@ def draft(placement: Placement, supervisor_name: str) -> dict[str, str]:
         "meetings": (
             "In de eerste weken komt de begeleider vaker langs of belt hij of zij op. "
             "Daarna minder. We evalueren samen na één maand, na drie en zes maanden, en "
-            f"daarna minstens elke {interval} maanden (en minstens één keer per jaar)."),
+            f"daarna {_cadence(interval)}."),
         "absence": (
             f"Ben je ziek of kan je niet komen? Verwittig zo snel mogelijk "
             f"{workpost.contact_name or 'de werkpost'}"
@@ -121,19 +144,80 @@ def clauses(placement: Placement, supervisor_name: str) -> dict[str, str]:
     """The saved text of every clause, or the draft where nothing was saved yet."""
     saved = (placement.agreement or {}).get("clauses", {})
     generated = draft(placement, supervisor_name)
-    return {key: saved.get(key) or generated[key] for key in CLAUSE_KEYS}
+    texts = {}
+    for key in CLAUSE_KEYS:
+        text = saved.get(key) or generated[key]
+        # A blank saved before the fact was known (the start date, a contact) is filled in.
+        if BLANK in text and BLANK not in generated[key] and key in saved \
+                and _same_but_blanks(text, generated[key]):
+            text = generated[key]
+        texts[key] = text
+    return texts
 
 
-def save(placement: Placement, texts: dict[str, str], by: User, now: datetime) -> list[str]:
-    """Store the edited clauses; returns the keys of empty or too long clauses."""
+def _same_but_blanks(saved: str, generated: str) -> bool:
+    import re
+
+    pattern = ".+?".join(re.escape(part) for part in saved.split(BLANK))
+    return re.fullmatch(pattern, generated, flags=re.S) is not None
+
+
+def problems(placement: Placement, texts: dict[str, str]) -> dict[str, str]:
+    """{clause key: problem code} for every clause at once: empty, too long, or (schedule)
+    hours that do not fit in the half-days."""
+    found = {}
+    for key in CLAUSE_KEYS:
+        text = (texts.get(key) or "").strip()
+        if not text:
+            found[key] = "empty"
+        elif len(text) > MAX_CLAUSE_LENGTH:
+            found[key] = "too_long"
+    if "schedule" not in found and not hours_fit(placement):
+        found["schedule"] = "hours_do_not_fit"
+    return found
+
+
+def save(placement: Placement, texts: dict[str, str], by: User, now: datetime,
+         start_date=None) -> dict[str, str]:
+    """Store the edited clauses; returns {key: problem} (nothing stored when there is one).
+    A start date given with them becomes the placement's and fills the start clause's blank.
+    Saving again clears an earlier signature: the signed text is the one that counts."""
     if placement.participant.status == "frozen":
-        return ["frozen"]
-    problems = [key for key in CLAUSE_KEYS
-                if not (texts.get(key) or "").strip() or len(texts[key]) > MAX_CLAUSE_LENGTH]
-    if problems:
-        return problems
+        return {"frozen": "frozen"}
+    texts = dict(texts)
+    if start_date is not None:
+        placement.start_date = start_date
+        texts["start"] = (texts.get("start") or "").replace(
+            BLANK, start_date.strftime("%d/%m/%Y"), 1)
+    found = problems(placement, texts)
+    if found:
+        return found
     placement.agreement = {"clauses": {key: texts[key].strip() for key in CLAUSE_KEYS},
                            "saved_at": now.isoformat(), "saved_by": by.id}
     audit.record("agreement.saved", "placement", placement.id, actor=by,
                  organisation_id=placement.organisation_id)
+    return {}
+
+
+def missing(placement: Placement) -> list[str]:
+    """Why the agreement is not complete yet: 'not_saved', or the clauses with a blank."""
+    saved = (placement.agreement or {}).get("clauses")
+    if not saved:
+        return ["not_saved"]
+    return [key for key in CLAUSE_KEYS if not saved.get(key) or BLANK in saved[key]]
+
+
+def mark_signed(placement: Placement, signed_on, by: User) -> list[str]:
+    """Record that the three parties signed the saved text; refuses an incomplete one."""
+    gaps = missing(placement)
+    if gaps:
+        return gaps
+    placement.agreement = {**placement.agreement, "signed_on": signed_on.isoformat(),
+                           "signed_recorded_by": by.id}
+    audit.record("agreement.signed", "placement", placement.id, actor=by,
+                 organisation_id=placement.organisation_id)
     return []
+
+
+def is_signed(placement: Placement) -> bool:
+    return bool((placement.agreement or {}).get("signed_on")) and not missing(placement)

@@ -11,17 +11,27 @@ from sqlalchemy.orm import selectinload
 from web.extensions import db
 from web.models import Participant, Placement, PlacementEvent, User, Workpost
 from web.models.choices import PLACE_HOLDING_STATUSES, PLACEMENT_STATUSES, STOP_REASONS
-from web.services import audit, evaluations
+from web.services import audit, evaluations, pipeline
 
 PIPELINE = tuple(PLACEMENT_STATUSES)  # shortlisted ... ended, in order
 INTRODUCED = ("meeting", "trial")
 
 
 class PlacementError(Exception):
-    def __init__(self, code: str, field: str | None = None):
+    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
         super().__init__(code)
         self.code = code
         self.field = field
+        self.others = tuple(others)  # further refusals of the same request
+
+    @property
+    def all(self) -> tuple["PlacementError", ...]:
+        return (self, *self.others)
+
+    @classmethod
+    def of(cls, refusals: list[tuple[str, str]]) -> "PlacementError":
+        (code, field), rest = refusals[0], refusals[1:]
+        return cls(code, field, tuple(cls(c, f) for c, f in rest))
 
 
 def get(organisation_id: int, placement_id: int) -> Placement | None:
@@ -152,24 +162,33 @@ def _hold_place(placement: Placement) -> None:
 # --- the pipeline ---------------------------------------------------------------------------
 
 def move(placement: Placement, status: str, by: User, on_date: date, note: str = "",
-         stop_reason: str | None = None) -> None:
+         stop_reason: str | None = None, *, skip_reason: str = "",
+         confirm_early: bool = False) -> None:
+    """One step in the pipeline; the rules are web.services.pipeline's."""
     if placement.status == "ended":
         raise PlacementError("ended", "status")
     # Withdrawn consent: the only change left is ending, which gives the place back.
     if placement.participant.status == "frozen" and status != "ended":
         raise PlacementError("frozen", "status")
-    if status not in PLACEMENT_STATUSES or status == placement.status:
+    if status and (status not in PLACEMENT_STATUSES or status == placement.status):
         raise PlacementError("bad_status", "status")
-    if status == "ended" and stop_reason not in STOP_REASONS:
-        raise PlacementError("stop_reason_needed", "stop_reason")
+    refusals = pipeline.problems(placement, status, on_date, skip_reason=skip_reason,
+                                 confirm_early=confirm_early, stop_reason=stop_reason,
+                                 known_stop_reasons=STOP_REASONS)
+    if refusals:
+        raise PlacementError.of(refusals)
+    previous = placement.status
+    changes = None
+    if pipeline.needs_reason(previous, status):
+        changes = {"out_of_order": True, "reason": skip_reason.strip(),
+                   "skipped": pipeline.skipped(previous, status)}
     if status in PLACE_HOLDING_STATUSES:
         _hold_place(placement)
     else:
         release_place(placement)
-    previous = placement.status
     placement.status = status
     _after_move(placement, on_date, stop_reason)
-    _event(placement, by, "status", on_date, note)
+    _event(placement, by, "status", on_date, note, changes=changes)
     audit.record("placement.moved", "placement", placement.id, actor=by,
                  organisation_id=placement.organisation_id,
                  detail={"from": previous, "to": status})

@@ -26,6 +26,12 @@ def error_text(code: str) -> str:
         "bad_cadence": lambda: _("Kies om de hoeveel maanden."),
         "too_late": lambda: _("Evalueer minstens één keer per jaar: kies een vroegere datum."),
         "not_visible": lambda: _("Deze werkpost ligt niet in jullie regio."),
+        "choose_step": lambda: _("Kies een stap."),
+        "skip_reason_needed": lambda: _("Je slaat een stap over of gaat terug: schrijf waarom."),
+        "agreement_not_signed": lambda: _("Actief kan pas met een volledige overeenkomst die "
+                                          "als ondertekend is gemarkeerd."),
+        "start_before_available": lambda: _("De werkpost is pas later beschikbaar. Vink aan "
+                                            "dat jullie toch vroeger starten."),
         "transport_radius_needed": lambda: _("Jullie halen mensen op: zeg tot hoe ver."),
         "no_activity": lambda: _("Kies minstens één activiteit."),
         "no_region": lambda: _("Kies minstens één provincie of gemeente."),

@@ -1,7 +1,7 @@
 """Forms for the placement pipeline, changes, the evaluation cadence and the agreement."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, FloatField, SelectField, TextAreaField
+from wtforms import BooleanField, DateField, FloatField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -11,17 +11,29 @@ from web.labels import label
 
 
 class MoveForm(FlaskForm):
-    status = SelectField(_l("Nieuwe stap"))
+    # No step is preselected: the supervisor chooses one (issue 15).
+    status = SelectField(_l("Nieuwe stap"), validators=[DataRequired(_l("Kies een stap."))])
     on_date = DateField(_l("Datum"), validators=[DataRequired(_l("Vul een geldige datum in."))])
     # Checked by the service (it is only needed when ending), so no choice validation here.
     stop_reason = SelectField(_l("Reden van stoppen (alleen bij beëindigen)"),
                               validate_choice=False)
+    skip_reason = TextAreaField(
+        _l("Waarom sla je een stap over of ga je terug? (alleen dan nodig)"),
+        validators=[Optional(), Length(max=500, message=_l("Maximaal 500 tekens."))])
+    confirm_early = BooleanField(_l("Ja, de deelnemer start vroeger dan de werkpost "
+                                    "beschikbaar is"))
     note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[Optional(), Length(max=2000)])
 
     def __init__(self, current: str, *args, **kwargs):
+        from web.services.pipeline import natural_next
+
         super().__init__(*args, **kwargs)
-        self.status.choices = [(code, label(PLACEMENT_STATUSES, code))
-                               for code in PLACEMENT_STATUSES if code != current]
+        following = natural_next(current)
+        # The usual next steps first, then the others (which need a reason).
+        ordered = [c for c in PLACEMENT_STATUSES if c in following] + \
+            [c for c in PLACEMENT_STATUSES if c not in following and c != current]
+        self.status.choices = [("", _l("Kies een stap"))] + [
+            (code, label(PLACEMENT_STATUSES, code)) for code in ordered]
         self.stop_reason.choices = [("", _l("Kies een reden"))] + [
             (code, label(STOP_REASONS, code)) for code in STOP_REASONS]
 

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from web.access import supervisor
 from web.account import clock
 from web.extensions import db
-from web.models.choices import PLACEMENT_STATUSES
+from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
-from web.services import evaluations, participants, placements
+from web.services import evaluations, participants, pipeline, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
 from web.supervisor import bp
@@ -70,18 +70,12 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
         cadence.next_due.data = pending.due_on if pending else None
     if not move.is_submitted():
         move.on_date.data = clock.today()
-        move.status.data = _next_step(placement.status)
+        move.status.data = ""  # no step preselected: the supervisor chooses (issue 15)
         change.on_date.data = clock.today()
     return render_template("supervisor/placement.html", placement=placement, move=move,
                            change=change, cadence=cadence, pending=pending,
                            pipeline=placements.PIPELINE,
                            counts=placements.workpost_counts([placement.workpost_id])), status
-
-
-def _next_step(status: str) -> str:
-    steps = placements.PIPELINE
-    position = steps.index(status) if status in steps else 0
-    return steps[min(position + 1, len(steps) - 1)]
 
 
 @bp.get("/plaatsingen/<int:placement_id>")
@@ -99,12 +93,22 @@ def placement_move(placement_id: int):
     placement = placement_or_404(placement_id)
     form = MoveForm(placement.status, prefix="move")
     if not form.validate_on_submit():
+        # every error at once: the pipeline's own refusals beside the form's
+        if form.status.data and not form.status.errors:
+            for code, field in pipeline.problems(
+                    placement, form.status.data, form.on_date.data,
+                    skip_reason=form.skip_reason.data or "",
+                    confirm_early=bool(form.confirm_early.data),
+                    stop_reason=form.stop_reason.data or None,
+                    known_stop_reasons=STOP_REASONS):
+                form_error(form, PlacementError(code, field))
         return _page(placement, move=form, status=422)
 
     def act():
         fresh = placement_or_404(placement_id)
         placements.move(fresh, form.status.data, me(), form.on_date.data, form.note.data or "",
-                        form.stop_reason.data or None)
+                        form.stop_reason.data or None, skip_reason=form.skip_reason.data or "",
+                        confirm_early=bool(form.confirm_early.data))
 
     try:
         run_and_commit(act)
