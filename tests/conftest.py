@@ -147,6 +147,8 @@ def db_session(app):
         db.session = original
         outer.rollback()
         connection.close()
+        # The index is a copy of committed rows; this test's "commits" were just undone.
+        app.extensions["matching"].reset()
 
 
 @pytest.fixture()

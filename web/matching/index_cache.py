@@ -1,44 +1,49 @@
 """The matcher's index over every published workpost, owned by the app (an extension
 object in app.extensions["matching"]), current with the database.
 
-The ORM rows become matcher dataclasses once per process and per change: a search first
-reads a cheap signature (count, latest update, sum of ids of published workposts); when it
-changed, the rows updated since the last look are applied to the index, or the index is
-rebuilt when rows were deleted or ids reused. So a new, withdrawn or edited workpost is
-seen on the very next search. Each app has its own cache, so two apps on two databases in
-one process (tests, tools) never share one, and the key needs no database URL.
+The ORM rows become matcher dataclasses once per process (gunicorn builds it in the master,
+before the workers fork: gunicorn.conf.py); after that a search first asks the database's
+change feed (web/change_feed.py) which workposts changed since the last look, one indexed
+query that returns nothing when nothing changed, and reads only those rows again. Changes
+made through the app, in raw SQL or on another host are seen alike, whatever the clocks say.
+Each app has its own index, so two apps on two databases in one process never share one.
+
+A search may run in a transaction that changed workposts itself and is later rolled back:
+the rows it applied are read again at the next search (see `_forget_rolled_back`).
 """
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from flask import Flask, current_app
-from sqlalchemy import func, select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from matcher import WorkpostIndex
+from web.change_feed import ChangeFeed
 from web.extensions import db
 from web.matching.convert import convertible
 from web.matching.visibility import Place, Regions, may_see, place_of, regions_of
 from web.models import Organisation, Workpost
 
-REFRESH_MARGIN = timedelta(minutes=5)
+WROTE_WORKPOSTS = "wrote_workposts"
+APPLIED_UNCOMMITTED = "index_applied_uncommitted"
 
 
 @dataclass
 class Entry:
-    signature: tuple | None = None
     index: WorkpostIndex | None = None
     places: dict = field(default_factory=dict)   # indexed id -> Place (what visibility needs)
     hidden: dict = field(default_factory=dict)   # Regions -> the index's Exclusion
 
 
 class MatchingIndex:
-    """app.extensions["matching"]: the index, refreshed on change, and per set of regions
-    the indexed workposts those regions may not see."""
+    """app.extensions["matching"]: the index, kept current from the change feed, and per
+    set of regions the indexed workposts those regions may not see."""
 
     def __init__(self, app: Flask | None = None):
         self._lock = threading.Lock()
         self._entry = Entry()
+        self._feed = ChangeFeed()
         if app is not None:
             self.init_app(app)
 
@@ -48,26 +53,38 @@ class MatchingIndex:
     # -- the index, current with the database --------------------------------------------
 
     def current(self) -> Entry:
-        signature = _signature()
+        session = db.session()
         with self._lock:
-            entry = self._entry
-            if entry.signature == signature:
-                return entry
-            index, places = entry.index, dict(entry.places)
-            if index is not None and None not in (entry.signature[1], signature[1]):
-                # A margin catches rows stamped just before, but committed just after, the
-                # last look.
-                _refresh(index, places, entry.signature[1] - REFRESH_MARGIN)
-                # Deleted rows and reused ids leave no updated_at trace: then rebuild.
-                ids = _published_ids()
-                if len(index) != len(ids) or not all(wid in index for wid in ids):
-                    index = None
-            else:
-                index = None
-            if index is None:
+            if self._entry.index is None:
+                self._feed.start(session)
                 index, places = _build()
-            self._entry = Entry(signature, index, places)
+                self._entry = Entry(index, places)
+                if session.info.get(WROTE_WORKPOSTS):
+                    # Built from this transaction's own changes too: undone, build again.
+                    session.info[APPLIED_UNCOMMITTED] = (self, None, None)
+                return self._entry
+            position = self._feed.position
+            changed = self._feed.poll(session)
+            if not changed:
+                return self._entry
+            if session.info.get(WROTE_WORKPOSTS):
+                # This transaction's own changes may be among them, and it may roll back.
+                noted = session.info.setdefault(APPLIED_UNCOMMITTED, (self, position, set()))
+                if noted[2] is not None:  # None: a rollback rebuilds it anyway
+                    noted[2].update(changed)
+            self._entry = Entry(self._entry.index, _apply(self._entry.index,
+                                                          dict(self._entry.places), changed))
             return self._entry
+
+    def reread(self, position, ids: set[int]) -> None:
+        """Read these rows again at the next search (their change was rolled back)."""
+        with self._lock:
+            self._feed.rewind(position, ids)
+
+    def reset(self) -> None:
+        """Forget the index: the next search builds it again from the database."""
+        with self._lock:
+            self._entry = Entry()
 
     def hidden(self, entry: Entry, organisation: Organisation):
         """Indexed workposts this organisation may not see, as the index's Exclusion: the
@@ -93,36 +110,65 @@ def workpost_index() -> WorkpostIndex:
     return matching_index().current().index
 
 
-def _signature() -> tuple:
-    return tuple(db.session.execute(
-        select(func.count(Workpost.id), func.max(Workpost.updated_at),
-               func.coalesce(func.sum(Workpost.id), 0))
-        .where(Workpost.status == "published")).one())
-
-
 def _published() -> list[Workpost]:
     return list(db.session.scalars(select(Workpost).where(Workpost.status == "published")))
 
 
-def _published_ids() -> set[int]:
-    return set(db.session.scalars(select(Workpost.id).where(Workpost.status == "published")))
-
-
-def _refresh(index, places: dict, since) -> None:
-    """Bring an index up to date with the workposts changed since `since`."""
-    changed = list(db.session.scalars(select(Workpost).where(Workpost.updated_at >= since)))
-    for post in changed:
-        index.remove(post.id)
-        places.pop(post.id, None)
-    for post, converted in convertible(p for p in changed if p.status == "published"):
+def _apply(index: WorkpostIndex, places: dict, ids: set[int]) -> dict:
+    """Read the changed rows again: gone or no longer published leaves the index."""
+    rows = {post.id: post for post in db.session.scalars(
+        select(Workpost).where(Workpost.id.in_(sorted(ids))))}
+    for workpost_id in ids:
+        index.remove(workpost_id)
+        places.pop(workpost_id, None)
+    for post, converted in convertible(p for p in rows.values() if p.status == "published"):
         index.update(converted)
         places[converted.id] = place_of(post)
+    return places
 
 
 def _build():
     rows = list(convertible(_published()))
     return (WorkpostIndex.build([converted for _, converted in rows]),
             {converted.id: place_of(post) for post, converted in rows})
+
+
+# -- a transaction that wrote workposts, then searched, then rolled back --------------------
+
+@event.listens_for(Session, "after_flush")
+def _note_writes(session: Session, _context) -> None:
+    if any(isinstance(obj, Workpost) for obj in (*session.new, *session.dirty, *session.deleted)):
+        session.info[WROTE_WORKPOSTS] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_writes(state) -> None:
+    if (state.is_update or state.is_delete or state.is_insert) and state.bind_mapper is not None \
+            and state.bind_mapper.class_ is Workpost:
+        state.session.info[WROTE_WORKPOSTS] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _kept(session: Session) -> None:
+    session.info.pop(WROTE_WORKPOSTS, None)
+    session.info.pop(APPLIED_UNCOMMITTED, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(WROTE_WORKPOSTS, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, _previous) -> None:
+    # Any rollback, to a savepoint too, may undo changes a search already applied.
+    noted = session.info.pop(APPLIED_UNCOMMITTED, None)
+    if noted is not None:
+        cache, position, ids = noted
+        if ids is None:
+            cache.reset()
+        else:
+            cache.reread(position, ids)
 
 
 __all__ = ["MatchingIndex", "Place", "Regions", "matching_index", "workpost_index"]
