@@ -322,5 +322,8 @@ def without_negations(text: str) -> str:
 
 def suggest(text: str, known=()) -> tuple[Cue, ...]:
     """Activity codes to propose to the person typing, strongest first, leaving out the ones
-    already chosen."""
-    return tuple(c for c in read(text or "").interests if c.code not in set(known))
+    already chosen. Wider than the soft interests used in ranking (every code with enough
+    evidence, not only those near the strongest): a person confirms each one."""
+    known = set(known)
+    return tuple(c for c in read(text or "").candidates
+                 if c.weight >= MIN_WEIGHT and c.code not in known)[:MAX_SOFT]

@@ -109,6 +109,7 @@ NOT_PAGES = {
     "signup.restart": "redirect", "signup.postcode": "JSON", "signup.map_image": "SVG",
     "account.logout": "redirect", "supervisor.participant_export": "JSON download",
     "supervisor.placements_csv": "CSV download",
+    "supervisor.add_interest": "redirect", "signup.add_activity": "redirect",
 }
 NOT_PAGE_PREFIXES = ("api.", "supervisor_api.")  # the JSON APIs
 

@@ -151,6 +151,21 @@ def update(participant: Participant, values: dict, by: User) -> list[str]:
     return changed
 
 
+def add_interest(participant: Participant, code: str, by: User) -> None:
+    """Add one activity the person confirmed (a suggestion read from their own words)."""
+    if participant.status == "frozen":
+        raise ParticipantError("frozen")
+    if code not in _known_codes("ACTIVITIES"):
+        raise ParticipantError("unknown_code", "interests")
+    if code in (participant.interests or []):
+        return
+    participant.interests = [*(participant.interests or []), code]
+    db.session.flush()
+    audit.record("participant.updated", "participant", participant.id, actor=by,
+                 organisation_id=participant.organisation_id,
+                 detail={"fields": ["interests"], "confirmed_suggestion": code})
+
+
 def record_consent(participant: Participant, by: User, *, processed: str, shared_with: str,
                    purpose: str, given_on: date, today: date) -> Consent:
     if given_on > today:

@@ -2,10 +2,13 @@
 from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    session, url_for)
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
+from matcher import codes
 from web.access import manage_link, public
 from web.extensions import db, limiter
-from web.labels import language
+from web.labels import label, language
+from web.matching.suggest import suggestions
 from web.services import signup as signup_service
 from web.services import workpost_manage
 from web.services.workpost_location import OutsideServiceArea, PostcodeUnknown, locate
@@ -84,8 +87,30 @@ def _review_page(form, status: int = 200):
     if failing is not None:
         return redirect(url_for("signup.step", slug=failing.slug, check=1))
     data = signup_from_forms(checked, language())
+    # Kinds of work the description points to and that are not ticked: offered, never added.
+    offered = suggestions(f"{data.tasks}. {data.description}", data.activities)
     return render_template("signup/review.html", form=form, preview=preview(data),
-                           **step_context(wizard.FINAL, form)), status
+                           suggestions=offered, **step_context(wizard.FINAL, form)), status
+
+
+@bp.post("/voorstel")
+@limiter.limit("200 per hour", methods=["POST"])
+@public
+def add_activity():
+    """A suggestion on the last step, confirmed with its button: one kind of work added."""
+    if wizard.lost():
+        return _restart()
+    code = request.form.get("code", "")
+    werk = wizard.step("werk")
+    if code in codes.ACTIVITIES:
+        data = MultiDict(wizard.state()["steps"].get("werk", {}))
+        if code not in data.getlist("activities"):
+            data.add("activities", code)
+        form = wizard.make_form(werk, data, csrf=False)
+        wizard.keep("werk", data, form.validate())
+        db.session.commit()
+        flash(_("Toegevoegd: %(label)s.", label=label(codes.ACTIVITY_LABELS, code)), "success")
+    return redirect(url_for("signup.step", slug=wizard.FINAL.slug))
 
 
 @bp.post("/versturen")

@@ -4,11 +4,14 @@ import json
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from matcher import codes
 from web.access import supervisor
 from web.account import clock
 from web.extensions import db
+from web.labels import label
 from web.services import evaluations, participants, placements
 from web.services.participants import ParticipantError
+from web.matching.suggest import suggestions
 from web.supervisor import bp, vocab
 from web.supervisor.messages import error_text
 from web.supervisor.participant_forms import ConsentForm, EraseForm, ParticipantForm
@@ -80,11 +83,31 @@ def participant(participant_id: int):
     participants.viewed(person, me())
     db.session.commit()
     refusal = participants.matching_refusal(person)
-    return render_template("supervisor/participant.html", person=person,
+    offered = [] if person.status == "frozen" else suggestions(
+        person.interests_text, [*(person.interests or []), *(person.avoid or [])])
+    return render_template("supervisor/participant.html", person=person, suggestions=offered,
                            placements=placements.for_participant(person), refusal=refusal,
                            refusal_text=error_text(refusal) if refusal else "",
                            open_evaluation=evaluations.open_evaluation,
                            labels=vocab.labels())
+
+
+@bp.post("/deelnemers/<int:participant_id>/interesse")
+@supervisor
+def add_interest(participant_id: int):
+    """A suggestion from the person's own words, confirmed with its button."""
+    person = participant_or_404(participant_id)
+    code = request.form.get("code", "")
+    try:
+        participants.add_interest(person, code, me())
+    except ParticipantError as error:
+        db.session.rollback()
+        flash(error_text(error.code), "error")
+    else:
+        db.session.commit()
+        flash(_("Toegevoegd aan de interesses: %(label)s.",
+                label=label(codes.ACTIVITY_LABELS, code)), "success")
+    return redirect(url_for("supervisor.participant", participant_id=person.id))
 
 
 @bp.route("/deelnemers/<int:participant_id>/bewerken", methods=["GET", "POST"])
