@@ -39,13 +39,15 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_audit import USER_AGENT, directory_paths, log_in, run_locust, supervisors  # noqa: E402
-from server import BIN, REPO, REDIS, Server, _database, _free_port, flask  # noqa: E402
+from server import (BIN, REDIS, REPO, Server, _database, _free_port,  # noqa: E402
+                    _summarise_errors, flask)
 
 HOSTS = {"a": "10.77.1", "b": "10.77.2"}
 APP_PORT = 8000
 VISIBLE_TARGET_S = 1.0
 MATCH_LINK = re.compile(r"/werkruimte/werkposten/(\d+)\?deelnemer=")
 LOGIN_LIMIT = 30
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 LOGIN_USERS = 0  # web/account/routes.py ADDRESS_LIMIT: 30 per 10 minutes per address
 
 
@@ -196,46 +198,51 @@ def org_admin_of(engine, workpost_id: int) -> dict:
             "participant_id": None}
 
 
-def check_changes(lb: str, engine, account: dict, cookie: str) -> bool:
-    """Pause an internal workpost through host A; time it leaving host B's match page and
-    directory; publish it again in raw SQL; time it coming back on both hosts."""
-    match = f"/werkruimte/deelnemers/{account['participant_id']}/zoeken?soort=internal"
-    supervisor = browser_for(cookie)
-    shown = listed(supervisor, direct("b"), match)
-    if not shown:
-        print("   no internal workpost on the match page: change check skipped")
-        return False
-    target = min(shown)
-    admin = org_admin_of(engine, target)
-    # log_in checks a match page; an org admin has no participant, so log in by hand.
-    admin_browser = browser_for()
-    csrf = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+def manage_path(env: dict, workpost_id: int) -> str:
+    """The business's own signed link, as its mails carry it (made by the app itself)."""
+    code = ("from wsgi import app\nfrom web.extensions import db\nfrom web.models import Workpost\n"
+            "from web.signup.links import manage_url\n"
+            f"with app.test_request_context():\n    print(manage_url(db.session.get(Workpost, {workpost_id})))")
+    out = subprocess.run([str(BIN / "python"), "-c", code], cwd=REPO, capture_output=True,
+                         text=True, env={**env, "WPW_ENV": "audit"}, check=True).stdout
+    return "/" + out.strip().split("/", 3)[3]
+
+
+def logged_in_admin(engine, workpost_id: int) -> requests.Session:
     import pyotp
+
+    admin = org_admin_of(engine, workpost_id)
+    browser = browser_for()
     for path, fields in (("/account/inloggen", {"email": admin["email"],
                                                 "password": admin["password"]}),
                          ("/account/tweede-stap", {"code": pyotp.TOTP(admin["secret"]).now()})):
-        page = admin_browser.get(direct("a") + path, timeout=30)
-        admin_browser.post(direct("a") + path, timeout=30,
-                           data={"csrf_token": csrf.search(page.text).group(1), **fields})
-    directory = next(path for path in directory_paths(Server(lb, "", {}))
-                     if path.startswith(f"/werkposten/{target}-"))
-    before_directory = f"/werkposten/{target}-" in requests.get(direct("b") + directory,
-                                                                 timeout=30).text
-    page = admin_browser.get(direct("a") + "/werkruimte/organisatie/werkposten", timeout=30)
-    token = csrf.search(page.text).group(1)
-    answer = admin_browser.post(
-        direct("a") + f"/werkruimte/organisatie/werkposten/{target}/zichtbaar",
-        data={"csrf_token": token, "published": "0"}, timeout=30, allow_redirects=False)
-    paused = time.monotonic()
+        page = browser.get(direct("a") + path, timeout=30)
+        browser.post(direct("a") + path, timeout=30,
+                     data={"csrf_token": CSRF.search(page.text).group(1), **fields})
+    return browser
+
+
+def check_changes(lb: str, env: dict, engine, account: dict, cookie: str) -> bool:
+    """A business pauses its offer through host A: time until it leaves host B's match page.
+    It is published again in raw SQL: time until it is back on both hosts' match pages.
+    An organisation hides its internal workpost through host A: host B's directory page for
+    it must not show it right after."""
+    match = f"/werkruimte/deelnemers/{account['participant_id']}/zoeken"
+    supervisor = browser_for(cookie)
+    shown = listed(supervisor, direct("b"), match)
+    if not shown:
+        print("   the participant's match page lists no workpost: check not possible")
+        return False
+    target = min(shown)
+    manage = manage_path(env, target)
+    business = browser_for()
+    page = business.get(direct("a") + manage, timeout=30)
+    answer = business.post(direct("a") + manage + "/pauzeren", timeout=30, allow_redirects=False,
+                           data={"csrf_token": CSRF.search(page.text).group(1)})
     gone = time_until(lambda: target not in listed(supervisor, direct("b"), match))
-    stale = f"/werkposten/{target}-" in requests.get(direct("b") + directory, timeout=30).text
     ok = answer.status_code in (302, 303) and gone is not None and gone <= VISIBLE_TARGET_S
     print(f"   paused through host A (answer {answer.status_code}): gone from host B's match "
-          f"page after {_seconds(gone)} (target <= {VISIBLE_TARGET_S} s); directory on host B "
-          f"{'STALE' if stale else 'current'} right after the change "
-          f"(listed before: {before_directory})")
-    ok &= not stale
-    del paused
+          f"page after {_seconds(gone)} (target <= {VISIBLE_TARGET_S} s)")
     with engine.begin() as conn:
         conn.execute(text("UPDATE workposts SET status = 'published' WHERE id = :id"),
                      {"id": target})
@@ -244,7 +251,24 @@ def check_changes(lb: str, engine, account: dict, cookie: str) -> bool:
         print(f"   published again in raw SQL: back on host {name.upper()}'s match page after "
               f"{_seconds(back)}")
         ok &= back is not None and back <= VISIBLE_TARGET_S
-    return ok
+    public = next(path for path in directory_paths(Server(lb, "", {}))
+                  if re.match(r"^/werkposten/\d+-", path))
+    internal = int(public.split("/")[2].split("-")[0])
+    with engine.begin() as conn:
+        name = conn.execute(text("SELECT name FROM workposts WHERE id = :id"),
+                            {"id": internal}).scalar_one()
+    before = requests.get(direct("b") + public, timeout=30)
+    admin = logged_in_admin(engine, internal)
+    page = admin.get(direct("a") + "/werkruimte/organisatie/werkposten", timeout=30)
+    hidden = admin.post(direct("a") + f"/werkruimte/organisatie/werkposten/{internal}/zichtbaar",
+                        data={"csrf_token": CSRF.search(page.text).group(1), "published": "0"},
+                        timeout=30, allow_redirects=False)
+    after = requests.get(direct("b") + public, timeout=30)
+    stale = after.status_code == 200 and name in after.text
+    print(f"   internal workpost hidden through host A (answer {hidden.status_code}): its "
+          f"directory page on host B answered {before.status_code} before, {after.status_code} "
+          f"right after: {'STALE' if stale else 'current'}")
+    return ok and before.status_code == 200 and hidden.status_code in (302, 303) and not stale
 
 
 def _seconds(value: float | None) -> str:
@@ -254,7 +278,7 @@ def _seconds(value: float | None) -> str:
 def check_login_limit(lb: str) -> bool:
     """Wrong passwords from one address through the balancer, spread over 8 workers on
     two hosts: the limit must hold in total."""
-    csrf = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+    csrf = CSRF
     browser = requests.Session()
     browser.headers["User-Agent"] = USER_AGENT
     allowed = refused = 0
@@ -277,7 +301,6 @@ def check_login_limit(lb: str) -> bool:
     return ok
 
 
-CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 ORG_TYPE = re.compile(r'<option value="([a-z_]+)"')
 
 
@@ -372,7 +395,7 @@ def main() -> int:
                 global LOGIN_USERS
                 LOGIN_USERS = len(cookies) + 1  # and the org admin's, below
                 print("== 1-2. changes through host A and in raw SQL, seen on host B ==")
-                ok &= check_changes(lb, engine, accounts[0], cookies[0])
+                ok &= check_changes(lb, env, engine, accounts[0], cookies[0])
                 print("== 3. the login limit across both hosts ==")
                 ok &= check_login_limit(lb)
                 plan = {"directory": directory_paths(server), "user_agent": USER_AGENT,
@@ -395,6 +418,9 @@ def main() -> int:
                         os.killpg(process.pid, signal.SIGTERM)
                     with contextlib.suppress(subprocess.TimeoutExpired):
                         process.wait(timeout=30)
+                for name in HOSTS:
+                    print(f"   host {name.upper()}'s log:")
+                    _summarise_errors(folder / f"gunicorn-{name}.log")
     print("hosts audit:", "all targets met" if ok else "a target was missed")
     return 0 if ok else 1
 
