@@ -102,7 +102,8 @@ ELSEWHERE = {
 }
 # Not pages: no HTML of their own.
 NOT_PAGES = {
-    "static": "files", "public.healthz": "JSON", "public.set_language": "redirect",
+    "static": "files", "public.healthz": "JSON", "public.readyz": "JSON",
+    "public.set_language": "redirect",
     "directory.toggle_easy_read": "redirect", "directory.workpost_short": "redirect",
     "directory.robots_txt": "text", "directory.sitemap_xml": "XML",
     "directory.widget_script": "JavaScript", "signup.start": "redirect",
@@ -110,6 +111,7 @@ NOT_PAGES = {
     "account.logout": "redirect", "supervisor.participant_export": "JSON download",
     "supervisor.placements_csv": "CSV download",
     "supervisor.add_interest": "redirect", "signup.add_activity": "redirect",
+    "supervisor.agreement_signed": "redirect (its form is on the agreement page)",
 }
 NOT_PAGE_PREFIXES = ("api.", "supervisor_api.")  # the JSON APIs
 
