@@ -1,10 +1,13 @@
-"""Headless Chromium (Debian's package) driven by Playwright, plus axe-core for accessibility.
+"""Headless Chromium (Debian's package) driven by Playwright, plus two accessibility engines
+(axe-core and HTML_CodeSniffer, both run by the `axe` fixture in the same page visit).
 
 Where Chromium is missing the browser tests are skipped on a developer's machine and fail
 under CI, so that CI never passes without them.
 """
 import json
 import os
+import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +16,10 @@ import pytest
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
 AXE = Path(os.environ.get("AXE_JS", REPO / ".cache/npm/node_modules/axe-core/axe.min.js"))
+HTMLCS = Path(os.environ.get(
+    "HTMLCS_JS", REPO / ".cache/npm/node_modules/html_codesniffer/build/HTMLCS.js"))
+# Page states each engine checked in this run, what they found, and the time they took.
+ENGINES: Counter = Counter()
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -91,11 +98,22 @@ def axe_source():
     return AXE.read_text()
 
 
+@pytest.fixture(scope="session")
+def htmlcs_source():
+    if not HTMLCS.exists():
+        _missing(f"HTML_CodeSniffer ({HTMLCS})")
+    return HTMLCS.read_text()
+
+
 @pytest.fixture()
-def axe(axe_source):
-    """Run axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations."""
+def axe(axe_source, htmlcs_source):
+    """Run both engines on the page as it is now, in one visit: axe-core (WCAG 2.1 A and AA
+    rules) and HTML_CodeSniffer (WCAG2AA errors, its false positives left out as listed in
+    htmlcs.py). Returns the problems of both, axe's first; [] when both find nothing."""
+    import htmlcs
 
     def run(page) -> list[dict]:
+        started = time.perf_counter()
         # Through DevTools evaluation: the site's CSP rightly forbids an injected inline script.
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate("source => { (0, eval)(source); }", axe_source)
@@ -103,17 +121,38 @@ def axe(axe_source):
             "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
         )
-        return [
+        found = [
             {"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]
         ]
+        middle = time.perf_counter()
+        sniffed = htmlcs.run(page, htmlcs_source)
+        if "crash" in sniffed:
+            found.append({"id": "htmlcs:crash", "impact": "error", "help": sniffed["crash"],
+                          "nodes": []})
+        for error in sniffed.get("errors", []):
+            found.append({"id": "htmlcs:" + error["code"], "impact": "error",
+                          "help": error["msg"], "nodes": [error["node"]]})
+        ENGINES.update({"page states": 1, "axe violations": len(result["violations"]),
+                        "htmlcs errors": len(sniffed.get("errors", [])),
+                        "htmlcs crashes": int("crash" in sniffed),
+                        "htmlcs false positives left out": sniffed.get("forgiven", 0),
+                        "axe ms": round((middle - started) * 1000),
+                        "htmlcs ms": round((time.perf_counter() - middle) * 1000)})
+        return found
 
     def describe(violations) -> str:
         return json.dumps(violations, indent=1)
 
     run.describe = describe
     return run
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ENGINES["page states"]:
+        terminalreporter.write_line(
+            "accessibility engines: " + ", ".join(f"{k} {v}" for k, v in ENGINES.items()))
 
 
 def pytest_collection_modifyitems(items):
