@@ -1,6 +1,6 @@
 """What every template may use: the language, labels of codes, menus, the language switch."""
 from flask import (Flask, before_render_template, current_app, get_flashed_messages,
-                   has_request_context, request, url_for)
+                   has_request_context, request, session, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -85,6 +85,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["is_group"] = is_group
     app.jinja_env.globals["described_by"] = described_by
     app.jinja_env.globals["map_attribution"] = map_attribution
+    from web.glossary import link_terms
+
+    app.jinja_env.filters["glossary"] = link_terms
 
     def mark_failed(sender, template, context, **extra):
         # The title starts with "Fout:" so that the problem is the first thing heard.
@@ -98,6 +101,8 @@ def init_app(app: Flask) -> None:
         other = "en" if current == "nl" else "nl"
         return {
             "lang": current,
+            # Easy-read (short sentences, pictograms) where a page has an easy version.
+            "easy_read": bool(session.get("easy_read")),
             "other_lang": other,
             "languages": LANGUAGES,
             "url_endpoints": current_app.view_functions,

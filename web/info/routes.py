@@ -16,8 +16,8 @@ AUDIENCES = {
     "begeleiders": ("supervisors", _l("Voor erkende begeleiders")),
     "betalende-instanties": ("paying_bodies", _l("Voor uitkeringsinstanties")),
 }
-PAGES = ("info.index", *(f"info.{name}" for name, _ in AUDIENCES.values()), "info.privacy",
-         "info.accessibility")
+PAGES = ("info.index", *(f"info.{name}" for name, _ in AUDIENCES.values()), "info.glossary",
+         "info.privacy", "info.accessibility")
 
 
 def _audience_page(slug: str):
@@ -60,6 +60,14 @@ def supervisors():
 @public
 def paying_bodies():
     return _audience_page("betalende-instanties")
+
+
+@bp.get("/info/woordenlijst")
+@public
+def glossary():
+    from web.glossary import entries
+
+    return render_template("info/glossary.html", entries=entries())
 
 
 @bp.get("/info/<doelgroep>/folder")
