@@ -4,11 +4,11 @@ import pytest
 
 @pytest.mark.parametrize("lang, texts", [
     ("nl", ["Wat is AMA?", "Wat vragen we van jou?", "Wat regelt de begeleider?",
-            "verzekert de deelnemer", "ook op weg", "DIMONA", "onbetaald werk (AMA)",
+            "verzekert de deelnemer", "ook op weg", "DIMONA", "Kies daarbij voor onbetaald werk",
             "uitkering kwijtraken", "onkostenvergoeding", "AMA vervangt nooit betaald werk",
             "Vaak gestelde vragen", 'href="/aanbieden/start"']),
     ("en", ["What is AMA?", "What do we ask of you?", "What does the supervisor arrange?",
-            "insures the participant", "on the way", "DIMONA", "unpaid work (AMA)",
+            "insures the participant", "on the way", "DIMONA", "Choose unpaid work",
             "lose their benefit", "expense allowance", "AMA never replaces paid work",
             "Frequently asked questions", 'href="/aanbieden/start"']),
 ])
