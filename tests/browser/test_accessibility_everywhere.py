@@ -98,6 +98,7 @@ ELSEWHERE = {
     "info.paying_bodies": "test_directory_browser (sitemap)",
     "info.leaflet": "test_directory_browser (sitemap: the five leaflets)",
     "info.privacy": "test_directory_browser (sitemap)",
+    "info.glossary": "test_directory_browser (sitemap)",
     "info.accessibility": "test_directory_browser (sitemap)",
 }
 # Not pages: no HTML of their own.
