@@ -6,6 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
+HTMLCS := .cache/npm/node_modules/html_codesniffer/build/HTMLCS.js
 export WPW_INSTANCE ?= $(CURDIR)/instance
 
 .PHONY: run test test-sqlite test-postgres install translations bench clean
@@ -36,11 +37,12 @@ run: install translations
 	@echo ""
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-$(AXE):
-	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.10 >/dev/null
+# The browser tests' two accessibility engines (tests/browser/conftest.py, htmlcs.py).
+$(AXE) $(HTMLCS):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.10 html_codesniffer@2.5.1 >/dev/null
 
 test: install translations
-	@if [ -x "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory $(AXE); fi
+	@if [ -x "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory $(AXE) $(HTMLCS); fi
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
