@@ -109,7 +109,7 @@ NOT_PAGES = {
     "directory.robots_txt": "text", "directory.sitemap_xml": "XML",
     "directory.widget_script": "JavaScript", "signup.start": "redirect",
     "signup.restart": "redirect", "signup.postcode": "JSON", "signup.map_image": "SVG",
-    "account.logout": "redirect", "supervisor.agreement_signed": "redirect (POST)", "supervisor.participant_export": "JSON download",
+    "account.logout": "redirect", "supervisor.participant_export": "JSON download",
     "supervisor.placements_csv": "CSV download",
     "supervisor.add_interest": "redirect", "signup.add_activity": "redirect",
     "supervisor.agreement_signed": "redirect (its form is on the agreement page)",
