@@ -39,3 +39,23 @@ def test_export_can_limit_to_a_status(runner, db_session):
     result = runner.invoke(args=["export", "workposts", "--status", "withdrawn"])
     names = [row["name"] for row in csv.DictReader(io.StringIO(result.output))]
     assert names == ["Garage Peeters"]
+
+
+def test_export_turns_business_text_that_looks_like_a_formula_into_text(runner, db_session):
+    hostile = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)",
+               "\t=1"]
+    db_session.add_all([_workpost(name=name) for name in hostile])
+    db_session.commit()
+    result = runner.invoke(args=["export", "workposts"])
+    names = [row["name"] for row in csv.DictReader(io.StringIO(result.output, newline=""))]
+    assert names == ["'" + name for name in hostile]
+    assert all(row["lat"] == "50.94" for row in csv.DictReader(io.StringIO(result.output)))
+
+
+def test_every_formula_start_is_neutralised_and_numbers_stay_numbers():
+    from web.csvfile import safe_cell
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert safe_cell(start + "1") == "'" + start + "1"
+    assert safe_cell("Bakkerij = goed") == "Bakkerij = goed"
+    assert safe_cell(-3) == -3 and safe_cell(50.94) == 50.94

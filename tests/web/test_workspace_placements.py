@@ -1,4 +1,6 @@
 """The placement pipeline: shortlist, steps with dates, places taken and given back."""
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -167,6 +169,18 @@ def test_the_csv_lists_the_organisations_placements_only(client, login, world, d
     body = client.get("/werkruimte/plaatsingen.csv").get_data(as_text=True)
     assert person.reference in body and "GEHEIM-1" not in body
     assert db_session.query(AuditEvent).filter_by(action="placements.exported").count() == 1
+
+
+def test_the_csv_keeps_a_formula_in_a_workpost_name_as_text(client, login, world, db_session):
+    org, user, workpost, person = world
+    workpost.name = '=HYPERLINK("http://evil.example","klik")'
+    db_session.commit()
+    login(user)
+    _shortlist(client, person, workpost)
+    body = client.get("/werkruimte/plaatsingen.csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body), delimiter=";"))
+    assert rows[0]["werkpost"] == "'" + workpost.name
+    assert rows[0]["deelnemer"] == person.reference
 
 
 def test_after_withdrawn_consent_a_placement_can_only_end(client, login, world, db_session):

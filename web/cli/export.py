@@ -1,10 +1,10 @@
 """`flask export workposts --format csv`: the workposts as CSV on standard output."""
-import csv
 import sys
 
 import click
 from sqlalchemy import select
 
+from web import csvfile
 from web.extensions import db
 from web.models import Workpost
 
@@ -39,7 +39,7 @@ def workposts(fmt: str, status: tuple[str, ...]):
     query = select(Workpost).order_by(Workpost.id).execution_options(yield_per=2000)
     if status:
         query = query.where(Workpost.status.in_(status))
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csvfile.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
     for workpost in db.session.scalars(query):
         writer.writerow(_row(workpost))

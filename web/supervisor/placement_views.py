@@ -1,10 +1,10 @@
 """Placements: the organisation's list and CSV, one placement's pipeline, changes, cadence."""
-import csv
 import io
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from web import csvfile
 from web.access import supervisor
 from web.account import clock
 from web.extensions import db
@@ -32,7 +32,7 @@ def placements_list():
 @supervisor
 def placements_csv():
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = csvfile.writer(out, delimiter=";")
     writer.writerow(["plaatsing", "deelnemer", "werkpost", "gemeente", "stap", "uren_per_week",
                      "start", "einde", "reden_stop", "werd_plaatsing"])
     for p in placements.listing(organisation_id()):
