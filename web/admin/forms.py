@@ -1,15 +1,16 @@
 """Forms of the moderation queue."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from web.forms import BaseForm
 
-class DecisionForm(FlaskForm):
+
+class DecisionForm(BaseForm):
     """Approve and mark as spam: a button and the CSRF token."""
 
 
-class RejectForm(FlaskForm):
+class RejectForm(BaseForm):
     reason = TextAreaField(
         _l("Waarom weiger je dit aanbod? (de zaak krijgt deze uitleg per mail)"),
         validators=[DataRequired(_l("Schrijf kort waarom je weigert.")),

@@ -2,13 +2,13 @@
 carry no CSRF token and what was typed stays in the address bar and in the field."""
 from flask import request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
 import geo
 from matcher.codes import ACTIVITIES, ACTIVITY_LABELS
+from web.forms import BaseForm
 from web.place_input import validate_place
 from web.labels import choices, place_name
 from web.services import directory
@@ -37,7 +37,7 @@ class KnownChoice(SelectField):
 _READ_ARGS = object()
 
 
-class GetForm(FlaskForm):
+class GetForm(BaseForm):
     class Meta:
         csrf = False
 

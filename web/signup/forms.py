@@ -8,13 +8,13 @@ import re
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, widgets)
 from wtforms.validators import (DataRequired, Email, InputRequired, Length, NumberRange,
                                 Optional, ValidationError)
 
 from web import kbo
+from web.forms import BaseForm
 from web.labels import choices
 from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES
 
@@ -82,7 +82,7 @@ def _strip(value):
 
 # -- step 1: what kind of organisation ---------------------------------------------------
 
-class LegalFormForm(FlaskForm):
+class LegalFormForm(BaseForm):
     legal_form = Choice(_l("Wat voor organisatie ben je?"),
                             validators=[InputRequired(_l("Kies wat voor organisatie je bent."))])
 
@@ -108,7 +108,7 @@ def _website(form, field):
     field.data = text
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(BaseForm):
     enterprise_number = StringField(_l("Ondernemingsnummer"), filters=[_strip])
     name = StringField(_l("Naam van je zaak of organisatie"), filters=[_strip], validators=[
         DataRequired(_l("Vul de naam in.")), Length(max=200)])
@@ -144,7 +144,7 @@ def _phone(form, field):
         raise ValidationError(_l("Dit is geen geldig telefoonnummer. Bijvoorbeeld: 053 12 34 56"))
 
 
-class ContactForm(FlaskForm):
+class ContactForm(BaseForm):
     contact_name = StringField(_l("Naam van de contactpersoon"), filters=[_strip], validators=[
         DataRequired(_l("Vul de naam van de contactpersoon in.")), Length(max=200)])
     contact_email = StringField(_l("E-mailadres"), filters=[_strip], validators=[
@@ -156,7 +156,7 @@ class ContactForm(FlaskForm):
 
 # -- step 4: address ---------------------------------------------------------------------
 
-class AddressForm(FlaskForm):
+class AddressForm(BaseForm):
     street = StringField(_l("Straat en huisnummer"), filters=[_strip], validators=[
         DataRequired(_l("Vul de straat en het huisnummer in.")), Length(max=200)])
     postcode = StringField(_l("Postcode"), filters=[_strip], validators=[
@@ -183,7 +183,7 @@ class AddressForm(FlaskForm):
 
 # -- step 5: activities ------------------------------------------------------------------
 
-class ActivitiesForm(FlaskForm):
+class ActivitiesForm(BaseForm):
     activities = Choices(_l("Welk soort werk kan iemand bij jou doen?"))
     tasks = TextAreaField(_l("Beschrijf de taken in je eigen woorden"), filters=[_strip],
                           validators=[Length(max=TASKS_MAX)])
@@ -205,7 +205,7 @@ class ActivitiesForm(FlaskForm):
 
 # -- step 6: support ---------------------------------------------------------------------
 
-class SupportForm(FlaskForm):
+class SupportForm(BaseForm):
     offers = Choices(_l("Wat kan je bieden?"))
     transport_radius_km = Number(
         _l("Tot hoe ver haal je iemand op? (in kilometer)"),
@@ -232,7 +232,7 @@ class SupportForm(FlaskForm):
 
 # -- step 7: when and how many -----------------------------------------------------------
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(BaseForm):
     schedule = HalfDays(_l("Op welke halve dagen kan iemand komen?"))
     hours_per_week = Number(_l("Hoeveel uur per week, ongeveer?"), validators=[
         InputRequired(_l("Vul een aantal uren in (een getal).")),
@@ -263,7 +263,7 @@ class ScheduleForm(FlaskForm):
 
 # -- step 8: check and send --------------------------------------------------------------
 
-class ReviewForm(FlaskForm):
+class ReviewForm(BaseForm):
     terms = BooleanField(_l("Ik ga akkoord met de gebruiksvoorwaarden en de privacyverklaring"),
                          validators=[DataRequired(_l("Je moet akkoord gaan om je aanbod te versturen."))])
     # Honeypot: hidden from people by CSS, bots fill it in.
@@ -272,7 +272,7 @@ class ReviewForm(FlaskForm):
 
 # -- manage page -------------------------------------------------------------------------
 
-class PlacesForm(FlaskForm):
+class PlacesForm(BaseForm):
     open_places = Number(_l("Aantal vrije plaatsen"), validators=[
         InputRequired(_l("Vul een aantal in (een getal)."))])
 
@@ -285,18 +285,18 @@ class PlacesForm(FlaskForm):
             raise ValidationError(_l("Kies tussen 0 en %(max)d.", max=self.capacity))
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(BaseForm):
     reason = TextAreaField(_l("Waarom stop je? (mag je leeg laten)"), filters=[_strip],
                            validators=[Length(max=1000)])
     confirm = BooleanField(_l("Ja, ik trek mijn aanbod in"),
                            validators=[DataRequired(_l("Vink aan dat je je aanbod wil intrekken."))])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(BaseForm):
     """Pause and resume: a button and the CSRF token, nothing else."""
 
 
-class LostLinkForm(FlaskForm):
+class LostLinkForm(BaseForm):
     email = StringField(_l("E-mailadres waarmee je je aanmeldde"), filters=[_strip], validators=[
         DataRequired(_l("Vul je e-mailadres in.")), Length(max=254),
         Email(_l("Dit is geen geldig e-mailadres. Bijvoorbeeld: naam@voorbeeld.be"))])

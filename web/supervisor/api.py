@@ -14,6 +14,7 @@ from web.requests import MAX_ID
 from web.extensions import db
 from web import matching
 from web.services import participants, placements, staff
+from web.forms import multiline
 from web.services.placements import PlacementError
 
 api_bp = Blueprint("supervisor_api", __name__, url_prefix="/api/v1/supervisor")
@@ -121,6 +122,7 @@ def add_to_shortlist(participant_id: int):
     note = body.get("note", "")
     if not isinstance(note, str) or len(note) > 2000:
         return jsonify({"error": "note: text of at most 2000 characters", "status": 400}), 400
+    note = multiline(note)  # the same cleaning as a multi-line form field
     post = matching.visible_workpost(_user().organisation, body["workpost_id"]) or abort(404)
     try:
         placement = placements.shortlist(person, post, _user(), note, clock.today())

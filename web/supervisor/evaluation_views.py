@@ -2,7 +2,6 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
@@ -10,6 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from web.access import supervisor
 from web.account import clock
 from web.extensions import db
+from web.forms import BaseForm
 from web.services import evaluations, participants
 from web.services.evaluations import EvaluationError
 from web.supervisor import bp
@@ -30,7 +30,7 @@ def _score(text: str):
     return RadioField(text, choices=_scale(), validators=[Optional()])
 
 
-class EvaluationForm(FlaskForm):
+class EvaluationForm(BaseForm):
     done_on = DateField(_l("Datum van het gesprek"), validators=[
         DataRequired(_l("Vul een geldige datum in."))])
     satisfaction_workpost = _score(_l("Hoe tevreden is de deelnemer over de werkpost?"))

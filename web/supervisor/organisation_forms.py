@@ -1,16 +1,16 @@
 """Forms of the organisation admin: profile and regions, staff, internal workposts."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, EmailField, FloatField, IntegerField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, URLField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, URL
 
+from web.forms import BaseForm
 from web.supervisor import vocab
 from web.supervisor.participant_forms import MultiCheckboxField
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(BaseForm):
     description = TextAreaField(_l("Wie zijn jullie en wat bieden jullie aan?"), validators=[
         Optional(), Length(max=3000)])
     contact_name = StringField(_l("Contactpersoon"), validators=[Optional(), Length(max=200)])
@@ -36,7 +36,7 @@ class ProfileForm(FlaskForm):
                                        if province in geo.SERVICE_PROVINCES]
 
 
-class InviteForm(FlaskForm):
+class InviteForm(BaseForm):
     email = EmailField(_l("E-mailadres"), validators=[
         DataRequired(_l("Vul een e-mailadres in.")), Email(_l("Dit is geen geldig e-mailadres."))])
     name = StringField(_l("Naam"), validators=[DataRequired(_l("Vul een naam in.")),
@@ -46,7 +46,7 @@ class InviteForm(FlaskForm):
         SelectChoice("org_admin", _l("Beheerder van de organisatie"))])
 
 
-class InternalWorkpostForm(FlaskForm):
+class InternalWorkpostForm(BaseForm):
     name = StringField(_l("Naam van de werkpost"), validators=[
         DataRequired(_l("Vul een naam in.")), Length(max=200)])
     description = TextAreaField(_l("Beschrijving"), validators=[Optional(), Length(max=3000)])

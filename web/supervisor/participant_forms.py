@@ -1,11 +1,11 @@
 """Forms for a participant's profile, consent and erasure."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (DateField, FloatField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from web.forms import BaseForm
 from web.models.choices import GOALS
 from web.place_input import validate_place
 from web.supervisor import vocab
@@ -17,7 +17,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(BaseForm):
     reference = StringField(_l("Code van de deelnemer"), validators=[
         DataRequired(_l("Vul een code in.")), Length(max=40, message=_l("Maximaal 40 tekens."))])
     postcode = StringField(_l("Postcode of gemeente van de woonplaats"), validators=[
@@ -68,7 +68,7 @@ class ParticipantForm(FlaskForm):
         return data
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(BaseForm):
     processed = TextAreaField(_l("Welke gegevens mogen we bijhouden?"), validators=[
         DataRequired(_l("Schrijf op welke gegevens.")), Length(max=2000)],
         default="Postcode, hoe de deelnemer reist, interesses, wat de deelnemer nodig heeft, "
@@ -83,6 +83,6 @@ class ConsentForm(FlaskForm):
         DataRequired(_l("Vul een geldige datum in."))])
 
 
-class EraseForm(FlaskForm):
+class EraseForm(BaseForm):
     confirm = StringField(_l("Typ de code van de deelnemer om te bevestigen"), validators=[
         DataRequired(_l("Typ de code van de deelnemer."))])

@@ -1,16 +1,16 @@
 """Forms for the placement pipeline, changes, the evaluation cadence and the agreement."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, FloatField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from web.forms import BaseForm
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web.services.evaluations import CADENCES
 from web.labels import label
 
 
-class MoveForm(FlaskForm):
+class MoveForm(BaseForm):
     # No step is preselected: the supervisor chooses one (issue 15).
     status = SelectField(_l("Nieuwe stap"), validators=[DataRequired(_l("Kies een stap."))])
     on_date = DateField(_l("Datum"), validators=[DataRequired(_l("Vul een geldige datum in."))])
@@ -38,7 +38,7 @@ class MoveForm(FlaskForm):
             (code, label(STOP_REASONS, code)) for code in STOP_REASONS]
 
 
-class ChangeForm(FlaskForm):
+class ChangeForm(BaseForm):
     hours_per_week = FloatField(_l("Uren per week"), validators=[
         Optional(), NumberRange(1, 38, _l("Kies tussen 1 en 38 uur."))])
     tasks = TextAreaField(_l("Taken"), validators=[Optional(), Length(max=2000)])
@@ -47,7 +47,7 @@ class ChangeForm(FlaskForm):
     note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[Optional(), Length(max=2000)])
 
 
-class CadenceForm(FlaskForm):
+class CadenceForm(BaseForm):
     months = SelectField(_l("Daarna evalueren om de"), coerce=int,
                          choices=[SelectChoice(m, _l("%(n)s maanden", n=m)) for m in CADENCES])
     next_due = DateField(_l("Datum van de volgende evaluatie"), validators=[Optional()])
