@@ -11,7 +11,8 @@ from test_workspace_factories import make_org, make_user
 from test_workspace_participants import PROFILE
 
 import web
-from web.forms import BaseForm, multiline
+from web.forms import BaseForm
+from web.text import multiline
 from web.models import Participant
 
 

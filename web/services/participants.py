@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from web import minimisation
 from web.extensions import db
 from web.models import Consent, Participant, Placement, User
 from web.models.choices import GOALS
@@ -75,6 +76,11 @@ def problems(values: dict, organisation_id: int,
              participant_id: int | None = None) -> list[ParticipantError]:
     """Every refusal of a profile at once (the form shows them all next to their fields)."""
     found = []
+    problem = minimisation.code_problem((values.get("reference") or "").strip())
+    if problem:
+        found.append(ParticipantError(problem, "reference"))
+    if minimisation.health_words(values.get("interests_text")):
+        found.append(ParticipantError("health_words", "interests_text"))
     for field, list_name in CODE_LISTS.items():
         unknown = set(values.get(field) or ()) - _known_codes(list_name)
         if unknown:

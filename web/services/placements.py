@@ -8,10 +8,12 @@ from datetime import date
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import selectinload
 
+from web import minimisation
 from web.extensions import db
 from web.models import Participant, Placement, PlacementEvent, User, Workpost
 from web.models.choices import PLACE_HOLDING_STATUSES, PLACEMENT_STATUSES, STOP_REASONS
 from web.services import audit, evaluations, pipeline
+from web.text import multiline
 
 PIPELINE = tuple(PLACEMENT_STATUSES)  # shortlisted ... ended, in order
 INTRODUCED = ("meeting", "trial")
@@ -83,6 +85,14 @@ def open_counts() -> dict[int, dict[str, int]]:
     return counts
 
 
+def _note(note: str) -> str:
+    """A note about a participant: multi-line text without a diagnosis or medication."""
+    note = multiline(note or "").strip()
+    if minimisation.health_words(note):
+        raise PlacementError("health_words")
+    return note
+
+
 def _event(placement: Placement, by: User, kind: str, on_date: date, note: str = "",
            changes: dict | None = None) -> None:
     placement.events.append(PlacementEvent(kind=kind, status=placement.status, on_date=on_date,
@@ -92,6 +102,8 @@ def _event(placement: Placement, by: User, kind: str, on_date: date, note: str =
 def shortlist(participant: Participant, workpost: Workpost, by: User, note: str,
               today: date) -> Placement:
     from web.services.participants import matching_refusal
+
+    note = _note(note)
 
     refusal = matching_refusal(participant)
     if refusal:
@@ -165,6 +177,7 @@ def move(placement: Placement, status: str, by: User, on_date: date, note: str =
          stop_reason: str | None = None, *, skip_reason: str = "",
          confirm_early: bool = False) -> None:
     """One step in the pipeline; the rules are web.services.pipeline's."""
+    note = _note(note)
     if placement.status == "ended":
         raise PlacementError("ended", "status")
     # Withdrawn consent: the only change left is ending, which gives the place back.
@@ -228,6 +241,7 @@ def change(placement: Placement, by: User, on_date: date, note: str = "", *,
            hours_per_week: float | None = None, tasks: str | None = None,
            workpost: Workpost | None = None) -> dict:
     """Record a change of hours, tasks or workpost at any time; returns what changed."""
+    note = _note(note)
     if placement.status == "ended":
         raise PlacementError("ended")
     if placement.participant.status == "frozen":

@@ -9,13 +9,13 @@ from functools import wraps
 
 from flask import Blueprint, abort, g, jsonify, request
 
+from web import matching, minimisation
 from web.account import clock
-from web.requests import MAX_ID
 from web.extensions import db
-from web import matching
+from web.requests import MAX_ID
 from web.services import participants, placements, staff
-from web.forms import multiline
 from web.services.placements import PlacementError
+from web.text import multiline
 
 api_bp = Blueprint("supervisor_api", __name__, url_prefix="/api/v1/supervisor")
 MAX_TOP = 50
@@ -123,6 +123,9 @@ def add_to_shortlist(participant_id: int):
     if not isinstance(note, str) or len(note) > 2000:
         return jsonify({"error": "note: text of at most 2000 characters", "status": 400}), 400
     note = multiline(note)  # the same cleaning as a multi-line form field
+    if minimisation.health_words(note):
+        return jsonify({"error": "note: write the support needed, never a diagnosis or "
+                                 "medication", "status": 400}), 400
     post = matching.visible_workpost(_user().organisation, body["workpost_id"]) or abort(404)
     try:
         placement = placements.shortlist(person, post, _user(), note, clock.today())

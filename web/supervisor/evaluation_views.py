@@ -13,6 +13,7 @@ from web.forms import BaseForm
 from web.services import evaluations, participants
 from web.services.evaluations import EvaluationError
 from web.supervisor import bp
+from web.supervisor.participant_forms import no_health_words
 from web.supervisor.participant_views import form_error
 from web.supervisor.scope import evaluation_or_404, me, organisation_id
 
@@ -38,8 +39,9 @@ class EvaluationForm(BaseForm):
     satisfaction_hours = _score(_l("Over de uren?"))
     satisfaction_tasks = _score(_l("Over de taken?"))
     notes = TextAreaField(_l("Wat vertelden de deelnemer en de werkpost?"), validators=[
-        Optional(), Length(max=4000)])
-    agreements = TextAreaField(_l("Nieuwe afspraken"), validators=[Optional(), Length(max=4000)])
+        Optional(), Length(max=4000), no_health_words])
+    agreements = TextAreaField(_l("Nieuwe afspraken"), validators=[
+        Optional(), Length(max=4000), no_health_words])
 
 
 @bp.get("/evaluaties")

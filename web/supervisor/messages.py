@@ -36,5 +36,14 @@ def error_text(code: str) -> str:
         "no_activity": lambda: _("Kies minstens één activiteit."),
         "no_region": lambda: _("Kies minstens één provincie of gemeente."),
         "capacity_below_taken": lambda: _("Er zijn meer mensen actief dan dit aantal plaatsen."),
+        "code_characters": lambda: _("Een code heeft alleen letters, cijfers en streepjes, "
+                                     "zonder spaties. Bijvoorbeeld: GENT-017."),
+        "code_name": lambda: _("Dit lijkt op een naam. Gebruik een code waaraan niemand de "
+                               "deelnemer herkent, bijvoorbeeld GENT-017."),
+        "code_birth_year": lambda: _("Dit lijkt op een geboortejaar. Laat het weg: aan een code "
+                                     "mag niemand de deelnemer herkennen."),
+        "health_words": lambda: _("Schrijf geen diagnose of medicatie. Schrijf liever welke "
+                                  "steun de deelnemer nodig heeft, bijvoorbeeld: een rustige "
+                                  "plek, korte opdrachten."),
     }
     return texts.get(code, lambda: _("Dit lukte niet."))()

@@ -2,14 +2,17 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (DateField, FloatField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import (DataRequired, Length, NumberRange, Optional,
+                                ValidationError)
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from web import minimisation
 from web.forms import BaseForm
 from web.models.choices import GOALS
 from web.place_input import validate_place
 from web.supervisor import vocab
 from web.labels import label
+from web.supervisor.messages import error_text
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -17,9 +20,27 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def participant_code(form, field):
+    """A code that names nobody (web/minimisation.py says why)."""
+    problem = minimisation.code_problem((field.data or "").strip())
+    if problem:
+        raise ValidationError(error_text(problem))
+
+
+def no_health_words(form, field):
+    """Free text about a participant: the support needed, never a diagnosis or medication."""
+    words = minimisation.health_words(field.data)
+    if words:
+        raise ValidationError(_l(
+            "Schrijf geen diagnose of medicatie (we vonden: %(words)s). Schrijf liever welke "
+            "steun de deelnemer nodig heeft, bijvoorbeeld: een rustige plek, korte opdrachten.",
+            words=", ".join(words)))
+
+
 class ParticipantForm(BaseForm):
     reference = StringField(_l("Code van de deelnemer"), validators=[
-        DataRequired(_l("Vul een code in.")), Length(max=40, message=_l("Maximaal 40 tekens."))])
+        DataRequired(_l("Vul een code in.")), Length(max=40, message=_l("Maximaal 40 tekens.")),
+        participant_code])
     postcode = StringField(_l("Postcode of gemeente van de woonplaats"), validators=[
         DataRequired(_l("Vul de postcode of de gemeente in.")), Length(max=60)])
     travel_modes = MultiCheckboxField(_l("Hoe kan de deelnemer reizen?"))
@@ -30,7 +51,7 @@ class ParticipantForm(BaseForm):
                                     NumberRange(0.5, 100, _l("Kies tussen 0,5 en 100 km."))])
     interests = MultiCheckboxField(_l("Wat doet de deelnemer graag?"))
     interests_text = TextAreaField(_l("Interesses in eigen woorden"), validators=[
-        Optional(), Length(max=1000, message=_l("Maximaal 1000 tekens."))])
+        Optional(), Length(max=1000, message=_l("Maximaal 1000 tekens.")), no_health_words])
     avoid = MultiCheckboxField(_l("Wat wil de deelnemer liever niet doen?"))
     needs = MultiCheckboxField(_l("Wat heeft de deelnemer zeker nodig?"))
     wishes = MultiCheckboxField(_l("Wat zou mooi meegenomen zijn?"))

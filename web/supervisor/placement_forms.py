@@ -8,6 +8,7 @@ from web.forms import BaseForm
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web.services.evaluations import CADENCES
 from web.labels import label
+from web.supervisor.participant_forms import no_health_words
 
 
 class MoveForm(BaseForm):
@@ -19,10 +20,12 @@ class MoveForm(BaseForm):
                               validate_choice=False)
     skip_reason = TextAreaField(
         _l("Waarom sla je een stap over of ga je terug? (alleen dan nodig)"),
-        validators=[Optional(), Length(max=500, message=_l("Maximaal 500 tekens."))])
+        validators=[Optional(), Length(max=500, message=_l("Maximaal 500 tekens.")),
+                    no_health_words])
     confirm_early = BooleanField(_l("Ja, de deelnemer start vroeger dan de werkpost "
                                     "beschikbaar is"))
-    note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[
+        Optional(), Length(max=2000), no_health_words])
 
     def __init__(self, current: str, *args, **kwargs):
         from web.services.pipeline import natural_next
@@ -41,10 +44,11 @@ class MoveForm(BaseForm):
 class ChangeForm(BaseForm):
     hours_per_week = FloatField(_l("Uren per week"), validators=[
         Optional(), NumberRange(1, 38, _l("Kies tussen 1 en 38 uur."))])
-    tasks = TextAreaField(_l("Taken"), validators=[Optional(), Length(max=2000)])
+    tasks = TextAreaField(_l("Taken"), validators=[Optional(), Length(max=2000), no_health_words])
     workpost_id = SelectField(_l("Werkpost"), coerce=int)
     on_date = DateField(_l("Vanaf"), validators=[DataRequired(_l("Vul een geldige datum in."))])
-    note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[Optional(), Length(max=2000)])
+    note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[
+        Optional(), Length(max=2000), no_health_words])
 
 
 class CadenceForm(BaseForm):
