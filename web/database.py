@@ -25,6 +25,9 @@ def tune_engine(app: Flask) -> None:
         # a participant, since those write the access log. PostgreSQL is for production.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=10000")
+        # A deleted row is overwritten with zeros, not only marked free: an erased
+        # participant's text must not stay readable in the file (see forget_on_disk).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -46,6 +49,25 @@ def commit_keeping_loaded() -> None:
         session.commit()
     finally:
         session.expire_on_commit = expire
+
+
+def forget_on_disk() -> None:
+    """After this request's commit, fold SQLite's write-ahead log into the database file and
+    empty it. With secure_delete the file then holds zeros where erased rows were, and the
+    WAL, which still held the rows as first written, is cut to nothing. PostgreSQL keeps dead
+    rows until (auto)vacuum and its WAL and backups by their own retention (README)."""
+    if db.engine.dialect.name != "sqlite":
+        return
+
+    def checkpoint(_session):
+        # A raw connection in autocommit: a checkpoint cannot run inside a transaction.
+        connection = db.engine.raw_connection()
+        try:
+            connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            connection.close()
+
+    event.listen(db.session(), "after_commit", checkpoint, once=True)
 
 
 STAFF_AUDIENCES = ("supervisor", "org_admin", "platform_admin")

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from web import minimisation
+from web.database import forget_on_disk
 from web.extensions import db
 from web.models import Consent, Participant, Placement, User
 from web.models.choices import GOALS
@@ -267,5 +268,6 @@ def erase(participant: Participant, by: User) -> None:
         db.session.delete(placement)
     db.session.delete(participant)
     db.session.flush()
+    forget_on_disk()
     audit.record("participant.erased", "participant", participant_id, actor=by,
                  organisation_id=organisation_id)
