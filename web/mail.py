@@ -12,12 +12,20 @@ from pathlib import Path
 from flask import current_app, render_template
 from jinja2 import TemplateNotFound
 
+from web.text import one_line
+
+
+def header(value: str) -> str:
+    """A header value on one line: text from people (a workpost name in a subject) may hold
+    a line break, which the email package refuses and which would otherwise inject headers."""
+    return one_line(value)
+
 
 def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_SENDER"]
-    message["To"] = to
-    message["Subject"] = subject
+    message["To"] = header(to)
+    message["Subject"] = header(subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="werkpostwijzer.be")
     message.set_content(text)

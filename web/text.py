@@ -21,3 +21,9 @@ def multiline(text):
     if not isinstance(text, str):
         return text
     return _CONTROL_BUT_LINES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str) -> str:
+    """Text for a place that holds one line (a mail header): every run of control
+    characters and line breaks becomes one space."""
+    return " ".join(_ANY_CONTROL.sub(" ", text or "").split())

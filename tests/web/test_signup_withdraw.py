@@ -99,3 +99,20 @@ def test_an_offer_without_placements_is_withdrawn_quietly(client, db_session, cl
     assert [m["To"] for m in outbox()] == ["an@bakkerijpeeters.be"] * 2
     db_session.expire_all()
     assert db_session.get(Workpost, workpost_id).withdraw_reason is None
+
+
+def test_a_line_break_in_the_workpost_name_still_tells_the_supervisors(
+        client, db_session, clock, outbox):
+    # Forms refuse a line break in a name now; older rows and imports may still hold one.
+    workpost_id, manage = _published_offer(client, db_session, clock, outbox)
+    db_session.get(Workpost, workpost_id).name = "Bakkerij\r\nBcc: iedereen@example.com\nPeeters"
+    aalst = _organisation(db_session, "aalst")
+    coach = _user(db_session, "coach@aalst.be", "supervisor", aalst)
+    db_session.flush()
+    _placement(db_session, aalst, workpost_id, coach, "active", "P-1")
+    db_session.commit()
+    response = client.post(manage + "/intrekken", data={"reason": "Gestopt.", "confirm": "y"})
+    assert response.status_code == 302
+    [told] = [m for m in outbox() if m["To"] == coach.email]
+    assert told["Subject"].endswith("Bakkerij Bcc: iedereen@example.com Peeters")
+    assert told["Bcc"] is None and "\n" not in told["Subject"]
