@@ -76,25 +76,72 @@ def test_a_wrong_password_gives_one_message_for_unknown_and_known_addresses(clie
     assert "horen niet bij elkaar" in unknown.get_data(as_text=True)
 
 
-def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client, staff, db_session):
-    for _ in range(5):
-        _password_step(client, staff, "wrong password here")
-    response = _password_step(client, staff)
-    assert response.status_code == 422
-    assert "15 minuten" in response.get_data(as_text=True)
-    assert db_session.query(AuditEvent).filter_by(action="account.locked",
-                                                  target_id=staff.id).count() == 1
+def _from(address):
+    return {"environ_base": {"REMOTE_ADDR": address}}
 
 
-def test_the_lock_ends_after_fifteen_minutes(client, staff, app, monkeypatch):
+def test_wrong_passwords_slow_one_address_down_but_never_lock_the_owner_out(
+        client, staff, app, db_session, monkeypatch):
+    # Before: five wrong passwords locked the account for 15 minutes, for everyone, the owner
+    # with the right password included. Now guesses from one address wait longer each time,
+    # and the owner elsewhere is never held back.
     import time
 
     start = time.time()
     monkeypatch.setitem(app.config, "CLOCK", lambda: start)
-    for _ in range(5):
-        _password_step(client, staff, "wrong password here")
-    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 16 * 60)
-    assert _password_step(client, staff).status_code == 302
+    attacker, owner = _from("203.0.113.9"), _from("198.51.100.7")
+    answers = [client.post("/account/inloggen", data={"email": staff.email,
+                                                      "password": "wrong password here"},
+                           **attacker) for _ in range(8)]
+    assert {a.status_code for a in answers} == {422}
+    assert len({a.get_data(as_text=True).split("<main", 1)[1] for a in answers}) == 1
+    # The right password from the attacker's address is not heard yet: the same answer.
+    throttled = client.post("/account/inloggen", data={"email": staff.email,
+                                                       "password": PASSWORD}, **attacker)
+    assert throttled.status_code == 422
+    assert "horen niet bij elkaar" in throttled.get_data(as_text=True)
+    # Only the guesses that were heard were checked: 4 free ones at this moment.
+    assert db_session.query(AuditEvent).filter_by(action="account.login_failed",
+                                                  target_id=staff.id).count() == 4
+    # The owner, from another address, gets in at once.
+    assert client.post("/account/inloggen", data={"email": staff.email, "password": PASSWORD},
+                       **owner).status_code == 302
+    client.post("/account/uitloggen")
+    # And from the attacker's address after the delay (2 s after 4 wrong guesses).
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 3)
+    assert client.post("/account/inloggen", data={"email": staff.email, "password": PASSWORD},
+                       **attacker).status_code == 302
+
+
+def test_the_delays_grow_and_are_capped(client, staff, app, monkeypatch):
+    import time
+
+    from web.services.throttle import DELAYS, MAX_DELAY
+
+    assert list(DELAYS.values())[:4] == [2, 4, 8, 16] and max(DELAYS.values()) == MAX_DELAY
+    start = time.time()
+    moment = [start]
+    monkeypatch.setitem(app.config, "CLOCK", lambda: moment[0])
+    heard = 0
+    for _ in range(60):  # one guess a second for a minute
+        client.post("/account/inloggen", data={"email": staff.email, "password": "wrong one!"})
+        moment[0] += 1
+    from web.models import AuditEvent as Event
+
+    heard = client.application.extensions["sqlalchemy"].session.query(Event).filter_by(
+        action="account.login_failed").count()
+    assert heard == 8  # 4 free, then after 2, 4, 8 and 16 s (at 30 s the next waits 32 s)
+
+
+def test_an_unknown_address_is_throttled_like_a_known_one(client, staff, db_session):
+    unknown = [client.post("/account/inloggen", data={"email": "nobody@example.be",
+                                                      "password": "whatever it is"})
+               for _ in range(6)]
+    known = [_password_step(client, staff, "wrong password here") for _ in range(6)]
+    pages = {r.get_data(as_text=True).split("<main", 1)[1].replace("nobody@example.be", "X")
+             .replace(staff.email, "X") for r in unknown + known}
+    assert len(pages) == 1 and {r.status_code for r in unknown + known} == {422}
+    assert db_session.query(AuditEvent).filter_by(action="account.locked").count() == 0
 
 
 def test_an_idle_session_ends_after_thirty_minutes(client, staff, app, monkeypatch):
@@ -169,13 +216,29 @@ def test_too_many_attempts_from_one_address_are_refused(limited_app):
     assert codes[30] == 429
 
 
-def test_wrong_codes_lock_the_account_too(client, staff):
-    _enrolled(client, staff)
+def test_wrong_codes_slow_down_and_a_right_code_too_soon_gets_the_same_answer(
+        client, staff, app, db_session, monkeypatch):
+    # Before: five wrong codes locked the account. Now: growing delays, no lockout.
+    import time
+
+    secret = _enrolled(client, staff)
+    start = time.time() + 60  # past the step the enrolment used
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start)
     _password_step(client, staff)
-    for _ in range(5):
-        response = client.post("/account/tweede-stap", data={"code": "000000"})
-    assert "15 minuten" in response.get_data(as_text=True)
+    wrong = [client.post("/account/tweede-stap", data={"code": "000000"}) for _ in range(6)]
+    assert {r.status_code for r in wrong} == {422}
+    assert all("klopt niet" in r.get_data(as_text=True) for r in wrong)
+    right_too_soon = client.post("/account/tweede-stap",
+                                 data={"code": pyotp.TOTP(secret).at(int(start))})
+    assert right_too_soon.status_code == 422 and "klopt niet" in right_too_soon.get_data(
+        as_text=True)
     assert client.get("/werkruimte/").status_code == 302
+    assert db_session.query(AuditEvent).filter_by(action="account.code_failed",
+                                                  target_id=staff.id).count() == 4
+    monkeypatch.setitem(app.config, "CLOCK", lambda: start + 3)
+    response = client.post("/account/tweede-stap",
+                           data={"code": pyotp.TOTP(secret).at(int(start + 3))})
+    assert response.status_code == 302
 
 
 def test_logging_out_closes_the_workspace_and_keeps_the_language(client, staff, login):

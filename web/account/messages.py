@@ -5,9 +5,11 @@ from flask_babel import gettext as _
 
 def staff_error(code: str) -> str:
     texts = {
-        "bad_login": lambda: _("Dit e-mailadres en wachtwoord horen niet bij elkaar."),
-        "locked": lambda: _("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."),
-        "bad_code": lambda: _("Deze code klopt niet. Kijk of de tijd op je telefoon juist staat."),
+        # One answer for an unknown address, a wrong password and a guess made too soon.
+        "bad_login": lambda: _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Na een paar "
+                               "foute pogingen moet je telkens wat langer wachten."),
+        "bad_code": lambda: _("Deze code klopt niet. Kijk of de tijd op je telefoon juist staat. "
+                              "Na een paar foute pogingen moet je telkens wat langer wachten."),
         "code_used": lambda: _("Deze code is al gebruikt. Wacht op de volgende code in je app."),
         "too_short": lambda: _("Kies een wachtwoord van minstens 12 tekens."),
         "no_match": lambda: _("De twee wachtwoorden zijn niet gelijk."),

@@ -12,7 +12,8 @@ from web.extensions import db, limiter
 from web.safe_redirect import safe_next
 from web.services import staff
 
-# Per address; the per-account lock lives in web.services.staff.
+# Per client address, over all accounts; growing delays per account and address live in
+# web.services.throttle (no lockout).
 ADDRESS_LIMIT = "30 per 10 minutes"
 
 
@@ -36,9 +37,10 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = staff.check_password(form.email.data, form.password.data, clock.now())
+            user = staff.check_password(form.email.data, form.password.data, clock.now(),
+                                        request.remote_addr)
         except staff.StaffError as error:
-            db.session.commit()  # keep the failure count
+            db.session.commit()  # keep the counted guess
             form.form_errors.append(staff_error(error.code))
         else:
             sessions.start(user)
@@ -66,7 +68,7 @@ def second_factor():
     form = CodeForm()
     if form.validate_on_submit():
         try:
-            staff.check_code(user, form.code.data, clock.now())
+            staff.check_code(user, form.code.data, clock.now(), request.remote_addr)
         except staff.StaffError as error:
             form.code.errors.append(staff_error(error.code))
         else:

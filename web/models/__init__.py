@@ -2,6 +2,7 @@
 from web.models.audit import AuditEvent
 from web.models.base import Base
 from web.models.ended_session import EndedSession
+from web.models.login_throttle import LoginThrottle
 from web.models.organisation import Organisation, OrganisationRegion
 from web.models.participant import Consent, Participant
 from web.models.placement import Evaluation, Placement, PlacementEvent
@@ -11,7 +12,8 @@ from web.models.workpost import Workpost, has_code
 from web.models.workpost_change import WorkpostChange
 
 __all__ = [
-    "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "Organisation", "OrganisationRegion",
+    "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "LoginThrottle", "Organisation",
+    "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
     "WorkpostChange", "has_code",
 ]

@@ -32,6 +32,8 @@ class User(Base):
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_enrolled_at: Mapped[datetime | None]
     totp_last_step: Mapped[int | None]
+    # No longer used: accounts are never locked; guesses are throttled per account and client
+    # address in login_throttles (web/services/throttle.py). Kept until a migration drops them.
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]

@@ -2,19 +2,18 @@
 changes, deactivation and API tokens. Flushes only; the route commits."""
 import hashlib
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pyotp
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from web.auth import hash_password, verify_password
 from web.extensions import db
 from web.models import User
 from web.models.user import new_session_token
-from web.services import audit
+from web.services import audit, throttle
 
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "Werkpostwijzer"
 # A dummy hash, so that an unknown address costs as much time as a wrong password.
@@ -34,30 +33,22 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
-def is_locked(user: User, now: datetime) -> bool:
-    return user.locked_until is not None and user.locked_until > now
+def check_password(email: str, password: str, now: datetime, address: str | None = None) -> User:
+    """The user whose password this is, or StaffError("bad_login").
 
-
-def _fail(user: User, now: datetime) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= MAX_FAILURES:
-        user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-        user.failed_logins = 0
-        audit.record("account.locked", "user", user.id, actor=user)
-
-
-def check_password(email: str, password: str, now: datetime) -> User:
-    """The user whose password this is, or StaffError("bad_login") / ("locked")."""
+    Unknown address, wrong password and a throttled guess (web.services.throttle) get the
+    same answer after the same work: one password hash check and one counted row."""
     user = find_by_email(email)
-    if user is None or not user.active or not user.password_hash:
-        verify_password(_DUMMY_HASH, password)
+    row = throttle.key("password", email, address)
+    heard = throttle.hear(row, now.timestamp())
+    known = user is not None and user.active and bool(user.password_hash)
+    right = verify_password(user.password_hash if known else _DUMMY_HASH, password)
+    if not (heard and known and right):
+        if heard and known:
+            audit.record("account.login_failed", "user", user.id,
+                         organisation_id=user.organisation_id)
         raise StaffError("bad_login")
-    if is_locked(user, now):
-        raise StaffError("locked")
-    if not verify_password(user.password_hash, password):
-        _fail(user, now)
-        db.session.flush()
-        raise StaffError("locked" if is_locked(user, now) else "bad_login")
+    throttle.succeeded(row, now.timestamp())
     return user
 
 
@@ -91,23 +82,30 @@ def _matching_step(secret: str, code: str, now_seconds: float) -> int | None:
     return None
 
 
-def check_code(user: User, code: str, now: datetime) -> None:
-    """Accept a TOTP code once; refuse a wrong code, a reused one and a locked account."""
-    if is_locked(user, now):
-        raise StaffError("locked", "code")
+def check_code(user: User, code: str, now: datetime, address: str | None = None) -> None:
+    """Accept a TOTP code once; refuse a wrong code, a throttled guess and a reused code.
+
+    "Once" holds under parallel requests: the step is taken with a conditional UPDATE, so of
+    several requests with the same code exactly one changes the row."""
+    row = throttle.key("code", str(user.id), address)
+    if not throttle.hear(row, now.timestamp()):
+        raise StaffError("bad_code", "code")
     step = _matching_step(user.totp_secret or "", code, now.timestamp())
     if step is None:
-        _fail(user, now)
-        db.session.flush()
-        raise StaffError("locked" if is_locked(user, now) else "bad_code", "code")
-    if user.totp_last_step is not None and step <= user.totp_last_step:
+        audit.record("account.code_failed", "user", user.id,
+                     organisation_id=user.organisation_id)
+        raise StaffError("bad_code", "code")
+    taken = db.session.execute(
+        update(User).where(User.id == user.id,
+                           or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step).execution_options(synchronize_session=False))
+    if taken.rowcount != 1:
         raise StaffError("code_used", "code")
-    user.totp_last_step = step
+    set_committed_value(user, "totp_last_step", step)  # what the row now holds
+    throttle.succeeded(row, now.timestamp())
     if user.totp_enrolled_at is None:
         user.totp_enrolled_at = now
         audit.record("account.totp_enrolled", "user", user.id, actor=user)
-    user.failed_logins = 0
-    user.locked_until = None
     user.last_login_at = now
     audit.record("account.logged_in", "user", user.id, actor=user)
 
@@ -124,8 +122,6 @@ def password_problem(password: str, repeat: str) -> str | None:
 
 def set_password(user: User, password: str, *, action: str) -> None:
     user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
     # Every older session ends: whoever knew the old password is logged out.
     user.session_token = new_session_token()
     audit.record(action, "user", user.id, actor=user)
