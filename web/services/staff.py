@@ -120,10 +120,21 @@ def password_problem(password: str, repeat: str) -> str | None:
     return None
 
 
+def _end_access(user: User) -> None:
+    """Every session and the API token end: after a new password, a new second factor, log
+    out everywhere, a new role or deactivation, nothing made before may still get in (a
+    token skips the second factor, so it must never outlive it)."""
+    user.session_token = new_session_token()
+    if user.api_token_hash is not None:
+        user.api_token_hash = None
+        audit.record("account.api_token_revoked", "user", user.id,
+                     organisation_id=user.organisation_id)
+
+
 def set_password(user: User, password: str, *, action: str) -> None:
     user.password_hash = hash_password(password)
     # Every older session ends: whoever knew the old password is logged out.
-    user.session_token = new_session_token()
+    _end_access(user)
     audit.record(action, "user", user.id, actor=user)
 
 
@@ -150,7 +161,7 @@ def set_active(user: User, active: bool, by: User) -> None:
     if user.id == by.id:
         raise StaffError("not_yourself")
     user.active = active
-    user.session_token = new_session_token()
+    _end_access(user)
     audit.record("staff.activated" if active else "staff.deactivated", "user", user.id, actor=by)
 
 
@@ -160,11 +171,12 @@ def set_role(user: User, role: str, by: User) -> None:
     if role not in ("supervisor", "org_admin"):
         raise StaffError("bad_role", "role")
     user.role = role
+    _end_access(user)
     audit.record("staff.role_changed", "user", user.id, actor=by, detail={"role": role})
 
 
 def log_out_everywhere(user: User) -> None:
-    user.session_token = new_session_token()
+    _end_access(user)
     audit.record("account.logged_out_everywhere", "user", user.id, actor=user)
 
 
@@ -173,7 +185,7 @@ def reset_second_factor(user: User, by: User) -> None:
     user.totp_secret = None
     user.totp_enrolled_at = None
     user.totp_last_step = None
-    user.session_token = new_session_token()
+    _end_access(user)
     audit.record("staff.totp_reset", "user", user.id, actor=by)
 
 
