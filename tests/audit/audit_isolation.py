@@ -274,10 +274,11 @@ def _people_of(session, org, key: str, w: "OrgWorld", users: dict, posts: dict,
                       tasks=text("taken-P2", "P2"))
     clauses = agreements.clauses(placement, sup.name)
     clauses["tasks"] = text("overeenkomst-P2", "P2")
-    assert agreements.save(placement, clauses, sup, datetime.now(UTC)) == []
+    assert agreements.save(placement, clauses, sup, datetime.now(UTC)) == {}  # no problems
     first = evaluations.open_evaluation(placement)
     evaluations.complete(first, sup, done_on=first.due_on, today=today,
-                         scores={"satisfaction_workpost": 4}, notes=text("evaluatie-P2", "P2"),
+                         scores={"satisfaction_workpost": 4, "satisfaction_guidance": 4},
+                         notes=text("evaluatie-P2", "P2"),
                          agreements=text("afspraak-P2", "P2"))
     w.placements["P2-biz"] = placement.id
     w.placements["P2-host"] = placements.shortlist(p2, host, sup, text("noot-P2-host", "P2"),
@@ -291,7 +292,8 @@ def _people_of(session, org, key: str, w: "OrgWorld", users: dict, posts: dict,
     placement = placements.shortlist(p5, business, admin, text("noot-P5", "P5"), start)
     _walk(placement, ("agreement", "active"), admin, start, text("stap-P5", "P5"))
     first = evaluations.open_evaluation(placement)
-    evaluations.complete(first, admin, done_on=first.due_on, today=today, scores={},
+    evaluations.complete(first, admin, done_on=first.due_on, today=today,
+                         scores={"satisfaction_workpost": 3, "satisfaction_guidance": 4},
                          notes=text("evaluatie-P5", "P5"), agreements="")
     placements.move(placement, "ended", admin, today - timedelta(days=10),
                     text("einde-P5", "P5"), "paid_work")

@@ -415,7 +415,8 @@ def _workspace_world(app) -> dict:
         walk_to_active(db.session, active, admin, today - timedelta(days=60))
         done = evaluations.open_evaluation(active)
         evaluations.complete(done, admin, done_on=today - timedelta(days=20), today=today,
-                             scores={"satisfaction_workpost": 4}, notes="Gaat goed.",
+                             scores={"satisfaction_workpost": 4,
+                                     "satisfaction_guidance": 4}, notes="Gaat goed.",
                              agreements="")
         listed = placements.shortlist(searching, spare, admin, "Even bellen", today)
         placements.shortlist(searching, gone, admin, "", today)

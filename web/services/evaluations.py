@@ -22,10 +22,40 @@ RUNNING = ("active", "paused")
 
 
 class EvaluationError(Exception):
-    def __init__(self, code: str, field: str | None = None):
+    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
         super().__init__(code)
         self.code = code
         self.field = field
+        self.others = tuple(others)  # further refusals of the same evaluation
+
+    @property
+    def all(self) -> tuple["EvaluationError", ...]:
+        return (self, *self.others)
+
+
+# What a done evaluation must hold: the participant's own view (in words) and the core items.
+CORE_SCORES = ("satisfaction_workpost", "satisfaction_guidance")
+
+
+def problems(evaluation: Evaluation, *, done_on: date, today: date, scores: dict,
+             notes: str) -> list[EvaluationError]:
+    """Every refusal at once: dates checked, core items and the participant's view given."""
+    found = []
+    placement = evaluation.placement
+    started = placement.start_date or placement.created_at.date()
+    if done_on > today:
+        found.append(EvaluationError("future_date", "done_on"))
+    elif done_on < started:
+        found.append(EvaluationError("before_start", "done_on"))
+    for field, score in scores.items():
+        if score is not None and score not in SCORES:
+            found.append(EvaluationError("bad_score", field))
+    for field in CORE_SCORES:
+        if scores.get(field) is None:
+            found.append(EvaluationError("core_item_needed", field))
+    if not (notes or "").strip():
+        found.append(EvaluationError("participant_view_needed", "notes"))
+    return found
 
 
 def add_months(start: date, months: int) -> date:
@@ -73,11 +103,10 @@ def complete(evaluation: Evaluation, by: User, *, done_on: date, today: date, sc
         raise EvaluationError("already_done")
     if evaluation.placement.participant.status == "frozen":
         raise EvaluationError("frozen")
-    if done_on > today:
-        raise EvaluationError("future_date", "done_on")
+    found = problems(evaluation, done_on=done_on, today=today, scores=scores, notes=notes)
+    if found:
+        raise EvaluationError(found[0].code, found[0].field, found[1:])
     for field, score in scores.items():
-        if score is not None and score not in SCORES:
-            raise EvaluationError("bad_score", field)
         setattr(evaluation, field, score)
     evaluation.done_on = done_on
     evaluation.notes = notes.strip()

@@ -36,10 +36,11 @@ class EvaluationForm(BaseForm):
         DataRequired(_l("Vul een geldige datum in."))])
     satisfaction_workpost = _score(_l("Hoe tevreden is de deelnemer over de werkpost?"))
     satisfaction_guidance = _score(_l("Over de begeleiding?"))
+    # hours and tasks are asked too, but only the two above are required (CORE_SCORES)
     satisfaction_hours = _score(_l("Over de uren?"))
     satisfaction_tasks = _score(_l("Over de taken?"))
-    notes = TextAreaField(_l("Wat vertelden de deelnemer en de werkpost?"), validators=[
-        Optional(), Length(max=4000), no_health_words])
+    notes = TextAreaField(_l("Wat zegt de deelnemer zelf? En de werkpost?"), validators=[
+        Optional(), Length(max=4000, message=_l("Maximaal 4000 tekens.")), no_health_words])
     agreements = TextAreaField(_l("Nieuwe afspraken"), validators=[
         Optional(), Length(max=4000), no_health_words])
 
@@ -82,6 +83,17 @@ def evaluation(evaluation_id: int):
             else:
                 flash(_("De evaluatie is bewaard."), "success")
             return redirect(url_for("supervisor.placement", placement_id=item.placement_id))
+    elif form.is_submitted() and item.done_on is None and form.done_on.data is not None:
+        # every error at once: the service's rules beside the form's own
+        scores = {name: int(getattr(form, name).data)
+                  if (getattr(form, name).data or "").isdigit() else None
+                  for name in SCORE_FIELDS}
+        for problem in evaluations.problems(item, done_on=form.done_on.data,
+                                            today=clock.today(), scores=scores,
+                                            notes=form.notes.data or ""):
+            field = getattr(form, problem.field, None)
+            if field is not None and not field.errors:
+                form_error(form, problem)
     status = 422 if form.errors or form.form_errors else 200
     return render_template("supervisor/evaluation.html", item=item, form=form,
                            today=clock.today()), status

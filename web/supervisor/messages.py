@@ -27,6 +27,9 @@ def error_text(code: str) -> str:
         "too_late": lambda: _("Evalueer minstens één keer per jaar: kies een vroegere datum."),
         "not_visible": lambda: _("Deze werkpost ligt niet in jullie regio."),
         "choose_step": lambda: _("Kies een stap."),
+        "before_start": lambda: _("Deze datum ligt voor de start van de plaatsing."),
+        "core_item_needed": lambda: _("Kies een score van 1 tot 5: deze vraag is verplicht."),
+        "participant_view_needed": lambda: _("Schrijf op wat de deelnemer zelf zegt."),
         "skip_reason_needed": lambda: _("Je slaat een stap over of gaat terug: schrijf waarom."),
         "agreement_not_signed": lambda: _("Actief kan pas met een volledige overeenkomst die "
                                           "als ondertekend is gemarkeerd."),
