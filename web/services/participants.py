@@ -226,6 +226,7 @@ def export(participant: Participant, by: User) -> dict:
     audit.record("participant.exported", "participant", participant.id, actor=by,
                  organisation_id=participant.organisation_id)
     profile = {field: getattr(participant, field) for field in PROFILE_FIELDS}
+    profile.update(_labels_of(participant))
     profile.update(municipality=participant.municipality, province=participant.province,
                    status=participant.status, created_at=_iso(participant.created_at),
                    updated_at=_iso(participant.updated_at))
@@ -239,9 +240,31 @@ def export(participant: Participant, by: User) -> dict:
     }
 
 
+def _labels_of(participant: Participant) -> dict:
+    """Beside every list of codes, its labels in the language of the request (issue 15: a
+    person reading their own export should not need to know `bike` or `kitchen`)."""
+    from matcher import codes
+
+    from web.labels import label
+
+    tables = {"MODES": codes.MODE_LABELS, "ACTIVITIES": codes.ACTIVITY_LABELS,
+              "SUPPORTS": codes.SUPPORT_LABELS, "SLOTS": codes.SLOT_LABELS}
+    found = {f"{field}_labels": [label(tables[table], code)
+                                 for code in (getattr(participant, field) or ())]
+             for field, table in CODE_LISTS.items()}
+    found["goal_label"] = label(GOALS, participant.goal) if participant.goal else None
+    return found
+
+
 def _placement_export(placement: Placement) -> dict:
+    from web.labels import label
+    from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
+
     return {
         "workpost": placement.workpost.name, "status": placement.status,
+        "status_label": label(PLACEMENT_STATUSES, placement.status),
+        "stop_reason_label": label(STOP_REASONS, placement.stop_reason)
+        if placement.stop_reason else None,
         "hours_per_week": placement.hours_per_week, "tasks": placement.tasks,
         "start_date": _iso(placement.start_date), "end_date": _iso(placement.end_date),
         "stop_reason": placement.stop_reason, "note": placement.note,

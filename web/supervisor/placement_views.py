@@ -10,6 +10,7 @@ from web.account import clock
 from web.extensions import db
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
+from web.labels import label
 from web.services import evaluations, participants, pipeline, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
@@ -33,12 +34,16 @@ def placements_list():
 def placements_csv():
     out = io.StringIO()
     writer = csvfile.writer(out, delimiter=";")
-    writer.writerow(["plaatsing", "deelnemer", "werkpost", "gemeente", "stap", "uren_per_week",
-                     "start", "einde", "reden_stop", "werd_plaatsing"])
+    # Codes for spreadsheets and other tools, each with its label beside it for people.
+    writer.writerow(["plaatsing", "deelnemer", "werkpost", "gemeente", "stap", "stap_label",
+                     "uren_per_week", "start", "einde", "reden_stop", "reden_stop_label",
+                     "werd_plaatsing"])
     for p in placements.listing(organisation_id()):
         writer.writerow([p.id, p.participant.reference, p.workpost.name, p.workpost.municipality,
-                         p.status, p.hours_per_week or "", p.start_date or "", p.end_date or "",
-                         p.stop_reason or "", "" if p.became_placement is None
+                         p.status, label(PLACEMENT_STATUSES, p.status), p.hours_per_week or "",
+                         p.start_date or "", p.end_date or "", p.stop_reason or "",
+                         label(STOP_REASONS, p.stop_reason) if p.stop_reason else "",
+                         "" if p.became_placement is None
                          else ("ja" if p.became_placement else "nee")])
     from web.services import audit
 
