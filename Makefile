@@ -9,7 +9,7 @@ AXE := .cache/npm/node_modules/axe-core/axe.min.js
 HTMLCS := .cache/npm/node_modules/html_codesniffer/build/HTMLCS.js
 export WPW_INSTANCE ?= $(CURDIR)/instance
 
-.PHONY: run test test-sqlite test-postgres install translations bench clean
+.PHONY: run test lint-imports test-sqlite test-postgres install translations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,14 @@ $(AXE) $(HTMLCS):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.10 html_codesniffer@2.5.1 >/dev/null
 
 test: install translations
+	$(MAKE) --no-print-directory lint-imports
 	@if [ -x "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory $(AXE) $(HTMLCS); fi
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+
+lint-imports:
+	@echo "== import contracts (pyproject.toml [tool.importlinter]) =="
+	$(BIN)/lint-imports
 
 test-sqlite:
 	@echo "== tests on SQLite =="

@@ -25,6 +25,8 @@ def _test_config(tmp: Path, url: str, **extra) -> dict:
         "INSTANCE_DIR": str(tmp),
         "MAIL_OUTBOX": str(tmp / "outbox"),
         "MAIL_SERVER": "",
+        # A request's mail is delivered before its response, so a test reads it at once.
+        "MAIL_DELIVER_INLINE": True,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         # Tests roll their data back without a commit, which never happens in production;

@@ -1,41 +1,45 @@
 """Werkpostwijzer web application: create_app() reads top to bottom."""
 from pathlib import Path
 
-from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from web import (account, admin, api, auth, database, directory, errors, i18n, info, mail,
+                 page_cache, public, refusals, requests, security, signup, supervisor,
+                 templating, topology, transaction)
 from web import config as config_module
-from web import errors, i18n, page_cache, requests, security, topology
-from web.extensions import babel, csrf, db, limiter, login_manager, migrate
+from web.cli import register as register_commands
+from web.extensions import babel, csrf, db, limiter, migrate
 from web.matching import MatchingIndex
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
+# One blueprint per area, in the order their routes are matched.
+AREAS = (public, account, signup, directory, info, supervisor, admin, api)
 
 
-def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+def create_app(config: dict | None = None) -> transaction.App:
+    app = transaction.App(__name__)
     app.config.update(config_module.from_environment())
     app.config.update(config or {})
     Path(app.config["INSTANCE_DIR"]).mkdir(parents=True, exist_ok=True)
     if app.config.get("TRUSTED_PROXIES"):
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
     requests.init_app(app)
     register_blueprints(app)
     register_commands(app)
+    transaction.wrap_commands(app.cli)
     errors.init_app(app)
+    refusals.init_app(app)
+    mail.init_app(app)
     security.init_app(app)
-    register_template_helpers(app)
+    templating.init_app(app)
     topology.check(app)
     return app
 
 
-def register_extensions(app: Flask) -> None:
+def register_extensions(app) -> None:
     db.init_app(app)
-    from web import database
-
     database.tune_engine(app)
     migrate.init_app(app, db, directory=MIGRATIONS)
     csrf.init_app(app)
@@ -47,41 +51,11 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     page_cache.init_app(app)
     MatchingIndex(app)  # the matcher's index, one per app (web/matching/index_cache.py)
-    from web import auth
-
     auth.init_app(app)
 
 
-def register_blueprints(app: Flask) -> None:
-    from web.public import bp as public_bp
-
-    app.register_blueprint(public_bp)
-    for area in ("account", "signup", "directory", "info", "supervisor", "admin", "api"):
-        _register_optional(app, area)
-
-
-def _register_optional(app: Flask, area: str) -> None:
-    # Areas are added one by one; each module exposes `bp` once it exists.
-    import importlib
-
-    try:
-        module = importlib.import_module(f"web.{area}")
-    except ModuleNotFoundError as error:
-        if error.name != f"web.{area}":
-            raise
-        return
-    app.register_blueprint(module.bp)
-    if hasattr(module, "init_app"):
-        module.init_app(app)
-
-
-def register_commands(app: Flask) -> None:
-    from web.cli import register
-
-    register(app)
-
-
-def register_template_helpers(app: Flask) -> None:
-    from web import templating
-
-    templating.init_app(app)
+def register_blueprints(app) -> None:
+    for area in AREAS:
+        app.register_blueprint(area.bp)
+        if hasattr(area, "init_app"):
+            area.init_app(app)

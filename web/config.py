@@ -79,6 +79,8 @@ def from_environment() -> dict:
         "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS", "0") == "1",
         "MAIL_SENDER": os.environ.get("MAIL_SENDER", "Werkpostwijzer <noreply@werkpostwijzer.be>"),
         "MAIL_OUTBOX": os.environ.get("MAIL_OUTBOX", str(instance / "outbox")),
+        # Deliver a request's mail before its response rather than after (the tests).
+        "MAIL_DELIVER_INLINE": False,
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         # How many reverse proxies stand in front; rate limits need the real client address.
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),

@@ -38,19 +38,6 @@ def tune_engine(app: Flask) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes() else "BEGIN")
 
 
-def commit_keeping_loaded() -> None:
-    """Commit without expiring what the session has loaded. For a view that commits its
-    access log before the heavy reading: the user and the participant it just read stay
-    as they are instead of being fetched again, row by row."""
-    session = db.session()
-    expire = session.expire_on_commit
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = expire
-
-
 def forget_on_disk() -> None:
     """After this request's commit, fold SQLite's write-ahead log into the database file and
     empty it. With secure_delete the file then holds zeros where erased rows were, and the
@@ -79,8 +66,8 @@ def _writes() -> bool:
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         return True
     # Staff pages write the access log (who looked at which participant) even on GET, in
-    # their first transaction; views commit that before the heavy reading, whose later
-    # transactions stay deferred.
+    # their first transaction; the match page commits that before the heavy reading
+    # (transaction.commit_early), whose later transactions stay deferred.
     view = current_app.view_functions.get(request.endpoint or "")
     if getattr(view, "audience", None) in STAFF_AUDIENCES and not g.get("db_began"):
         g.db_began = True

@@ -6,6 +6,8 @@ the per-area catalogs. Everything that shows a code's label goes through `label`
 """
 from flask_babel import get_locale
 
+import geo
+
 
 def english() -> bool:
     return str(get_locale()) == "en"
@@ -46,6 +48,4 @@ def place_name(place) -> str:
 
 def place_label(place) -> str:
     """'Aalst (3800, Sint-Truiden, Limburg)': a place as offered in a choice."""
-    import geo
-
     return geo.choice_label(place, language())

@@ -12,6 +12,7 @@ import time
 from flask import Flask
 
 from web.extensions import db
+from web.matching import workpost_index
 
 logger = logging.getLogger(__name__)
 _state = {"warm": False, "seconds": None}
@@ -19,8 +20,6 @@ _state = {"warm": False, "seconds": None}
 
 def warm(app: Flask) -> float:
     """Build the index now; give the build's leftovers back to the system."""
-    from web.matching import workpost_index
-
     started = time.perf_counter()
     with app.app_context():
         workpost_index()
@@ -38,8 +37,6 @@ def is_warm() -> bool:
 
 def warm_in_request() -> None:
     """Without gunicorn's master (flask run, tests), the first readiness check builds it."""
-    from web.matching import workpost_index
-
     started = time.perf_counter()
     workpost_index()
     _state.update(warm=True, seconds=time.perf_counter() - started)

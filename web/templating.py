@@ -10,7 +10,7 @@ from wtforms.widgets import CheckboxInput, RadioInput
 from web.i18n import LANGUAGES
 from web.labels import label, pick, place_label
 
-# Menu entries appear once their area exists; the order is the order people need them.
+# The order is the order people need them.
 NAV = [
     ("signup.for_business", _l("Voor bedrijven")),
     ("directory.index", _l("Zoek in je buurt")),
@@ -70,17 +70,12 @@ def _failed(context: dict) -> bool:
         category == "error" for category, _ in get_flashed_messages(with_categories=True))
 
 
-def _existing(entries):
-    endpoints = current_app.view_functions
-    return [(endpoint, text) for endpoint, text in entries if endpoint in endpoints]
-
-
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["pick"] = pick
     app.jinja_env.globals["place_label"] = place_label
-    app.jinja_env.globals["nav_links"] = lambda: _existing(NAV)
-    app.jinja_env.globals["footer_links"] = lambda: _existing(FOOTER)
+    app.jinja_env.globals["nav_links"] = lambda: NAV
+    app.jinja_env.globals["footer_links"] = lambda: FOOTER
     app.jinja_env.globals["control_id"] = control_id
     app.jinja_env.globals["is_group"] = is_group
     app.jinja_env.globals["described_by"] = described_by

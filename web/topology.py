@@ -8,7 +8,8 @@ message that says what to set.
 """
 from flask import Flask
 
-from web import page_cache
+from web import page_cache, readiness
+from web.extensions import db
 
 
 class TopologyError(RuntimeError):
@@ -44,14 +45,10 @@ def prepare_master(app: Flask, *, workers: int) -> None:
     """In gunicorn's master, before the workers fork: check, then warm what they share."""
     app.config["WORKERS"] = workers
     check(app)
-    from web import readiness
-
     readiness.warm(app)
 
 
 def after_fork(app: Flask) -> None:
     """A forked worker must not use the master's database connections."""
-    from web.extensions import db
-
     with app.app_context():
         db.engine.dispose(close=False)

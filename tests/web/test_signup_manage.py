@@ -4,7 +4,7 @@ import copy
 import time
 
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from test_signup_support import (BAKERY, clock, errors_of, link, outbox,  # noqa: F401
                                  sign_up)
 
@@ -12,9 +12,10 @@ from web.models import AuditEvent, Workpost
 
 
 def _reload(db_session, workpost):
-    """The workpost as the database has it now (requests in between closed the session)."""
+    """The workpost as the database has it now (requests in between closed the session, and
+    a refused one rolled back, so the object may be detached and expired: use its identity)."""
     db_session.expire_all()
-    return db_session.get(Workpost, workpost.id)
+    return db_session.get(Workpost, inspect(workpost).identity)
 
 
 def _signed_up(client, db_session, clock, outbox):

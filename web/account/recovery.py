@@ -6,9 +6,9 @@ from web import mail, tokens
 from web.access import manage_link, public
 from web.account import bp, sessions
 from web.account.forms import ForgotForm, NewPasswordForm
-from web.account.messages import staff_error
 from web.extensions import db, limiter
 from web.models import User
+from web.refusals import text
 from web.services import staff
 
 RESET_SECONDS = 60 * 60
@@ -22,8 +22,8 @@ def link_for(purpose: str, user: User) -> str:
 
 
 def send_invitation(user: User, organisation_name: str) -> None:
-    """Call after the commit that created the account."""
-    mail.send(mail.render(user.email, "Uitnodiging voor Werkpostwijzer", "account_invitation",
+    """Queued with the account: it leaves once the account is committed."""
+    mail.queue(mail.render(user.email, "Uitnodiging voor Werkpostwijzer", "account_invitation",
                           user=user, organisation_name=organisation_name,
                           link=link_for("invitation", user), days=7))
 
@@ -37,7 +37,7 @@ def forgot_password():
         user = staff.find_by_email(form.email.data)
         # The same answer whether or not the address has an account.
         if user is not None and user.active and user.password_hash:
-            mail.send(mail.render(user.email, "Nieuw wachtwoord voor Werkpostwijzer",
+            mail.queue(mail.render(user.email, "Nieuw wachtwoord voor Werkpostwijzer",
                                   "account_reset", user=user,
                                   link=link_for("password-reset", user), minutes=60))
         flash(_("Als dit adres een account heeft, krijg je binnen enkele minuten een e-mail "
@@ -79,11 +79,10 @@ def _password_page(purpose: str, token: str, max_age: int, action: str, template
         issue = staff.password_problem(form.password.data, form.repeat.data)
         if issue:
             field = form.repeat if issue == "no_match" else form.password
-            field.errors.append(staff_error(issue))
+            field.errors.append(text(issue))
         else:
             staff.set_password(user, form.password.data, action=action)
             sessions.end()
-            db.session.commit()
             flash(_("Je wachtwoord is opgeslagen. Meld je nu aan."), "success")
             return redirect(url_for("account.login"))
     return render_template(template, form=form, user=user), 422 if form.errors else 200

@@ -1,14 +1,15 @@
 """Log in (password, then the second factor), log out, log out everywhere."""
-import segno
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+import segno
 
+from web import clock
 from web.access import public
-from web.account import bp, clock, sessions
+from web.account import bp, sessions
 from web.account.forms import CodeForm, LoginForm
-from web.account.messages import staff_error
-from web.extensions import db, limiter
+from web.extensions import limiter
+from web.refusals import on_form
 from web.safe_redirect import safe_next
 from web.services import staff
 
@@ -18,10 +19,9 @@ ADDRESS_LIMIT = "30 per 10 minutes"
 
 
 def home_for(user) -> str:
-    endpoints = current_app.view_functions
-    if user.is_platform_admin and "admin.index" in endpoints:
+    if user.is_platform_admin:
         return url_for("admin.index")
-    if user.organisation_id is not None and "supervisor.dashboard" in endpoints:
+    if user.organisation_id is not None:
         return url_for("supervisor.dashboard")
     return url_for("public.home")
 
@@ -40,11 +40,9 @@ def login():
             user = staff.check_password(form.email.data, form.password.data, clock.now(),
                                         request.remote_addr)
         except staff.StaffError as error:
-            db.session.commit()  # keep the counted guess
-            form.form_errors.append(staff_error(error.code))
+            on_form(form, error, roll_back=False)  # the counted guess is stored
         else:
             sessions.start(user)
-            db.session.commit()
             return redirect(url_for("account.second_factor", next=_next_target()))
     return render_template("account/login.html", form=form), 200 if not form.errors else 422
 
@@ -70,15 +68,13 @@ def second_factor():
         try:
             staff.check_code(user, form.code.data, clock.now(), request.remote_addr)
         except staff.StaffError as error:
-            form.code.errors.append(staff_error(error.code))
+            on_form(form, error, roll_back=False)  # the failure count is stored
         else:
             sessions.complete()
-            db.session.commit()
             if enrolling:
                 flash(_("Je app is gekoppeld. Vanaf nu vraagt de site telkens een code."),
                       "success")
             return redirect(safe_next(_next_target(), home_for(user)))
-    db.session.commit()  # the enrolment secret and failure count
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         uri = staff.provisioning_uri(user, secret)
@@ -91,7 +87,6 @@ def second_factor():
 @public
 def logout():
     sessions.end()
-    db.session.commit()
     flash(_("Je bent afgemeld."), "success")
     return redirect(url_for("account.login"))
 
@@ -106,7 +101,6 @@ def logout_everywhere():
     if request.method == "POST":
         staff.log_out_everywhere(current_user._get_current_object())
         sessions.end()
-        db.session.commit()
         flash(_("Je bent op alle toestellen afgemeld."), "success")
         return redirect(url_for("account.login"))
     return render_template("account/logout_everywhere.html")

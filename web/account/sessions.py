@@ -8,8 +8,9 @@ from flask_login import login_user, logout_user
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
-from web.account import clock
+from web import clock
 from web.extensions import db
+from web.models import User
 from web.models.ended_session import EndedSession, new_session_id
 
 IDLE_SECONDS = 30 * 60
@@ -54,6 +55,21 @@ def _record_ended(sid: str) -> None:
             db.session.add(EndedSession(sid=sid, ended_at=now))
     except IntegrityError:
         pass
+
+
+def load_user(user_id: str):
+    """Flask-Login's user loader: who is logged in, if anyone."""
+    ident, _sep, token = user_id.partition(":")
+    if not ident.isdigit():
+        return None
+    user = db.session.get(User, int(ident))
+    # A rotated session token ("log out everywhere") voids every older session.
+    if user is None or not user.active or user.session_token != token:
+        return None
+    # A copy of a cookie whose session was logged out.
+    if is_ended(session.get("sid")):
+        return None
+    return user
 
 
 def is_ended(sid) -> bool:

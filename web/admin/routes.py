@@ -1,15 +1,18 @@
-"""The moderation queue: confirmed offers wait here until a platform admin decides."""
+"""The moderation queue: confirmed offers wait here until a platform admin decides; mail
+that could not leave yet is listed under it."""
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from web import clock, mail
 from web.access import platform_admin
 from web.admin import bp
 from web.admin.forms import DecisionForm, RejectForm
 from web.extensions import db
 from web.models import Workpost
+from web.refusals import flash_refusal
 from web.services import workpost_review
-from web.signup import clock, mails
+from web.signup import mails
 from web.signup.view_helpers import vocabulary
 
 
@@ -23,7 +26,8 @@ def index():
 @platform_admin
 def queue():
     return render_template("admin/queue.html", waiting=workpost_review.queue(),
-                           decided=workpost_review.recently_decided(), **vocabulary())
+                           decided=workpost_review.recently_decided(),
+                           undelivered=mail.undelivered(), **vocabulary())
 
 
 def _workpost(workpost_id: int) -> Workpost:
@@ -45,11 +49,9 @@ def workpost(workpost_id: int):
 def _decide(workpost, action, message):
     try:
         action()
-    except workpost_review.AlreadyDecided:
-        db.session.rollback()
-        flash(_("Over dit aanbod is al beslist."), "error")
+    except workpost_review.AlreadyDecided as error:
+        flash_refusal(error)
         return redirect(url_for("admin.workpost", workpost_id=workpost.id))
-    db.session.commit()
     mails.review_outcome(workpost)
     flash(message, "success")
     return redirect(url_for("admin.queue"))

@@ -5,10 +5,8 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from web.api import routes  # noqa: E402,F401  (registers the views on bp)
+from web.api import openapi, routes, spec  # noqa: E402,F401  (routes registers the views)
 
 
 def init_app(app: Flask) -> None:
-    from web.api import openapi, spec
-
     spec.add_paths(openapi.PATHS, components=openapi.COMPONENTS)

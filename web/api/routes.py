@@ -4,7 +4,7 @@ from flask import abort, jsonify, request, url_for
 
 from web.access import public
 from web.api import bp, params, shapes, spec
-from web.directory import links
+from web.directory import urls
 from web.services import directory
 
 # Only these public reads may be fetched from other sites' scripts.
@@ -29,7 +29,7 @@ def public_read_headers(response):
 
 def _page_link(endpoint: str, args: dict):
     def link(number: int) -> str:
-        return links.absolute(url_for(endpoint, **{**args, "page": number}))
+        return urls.absolute(url_for(endpoint, **{**args, "page": number}))
     return link
 
 

@@ -2,7 +2,7 @@
 web/api/openapi.py describes exactly these shapes."""
 import geo
 from matcher.codes import ACTIVITY_LABELS, SLOT_LABELS, SUPPORT_LABELS
-from web.directory import links
+from web.directory import urls
 from web.services import directory
 
 
@@ -20,7 +20,7 @@ def workpost(post: directory.Listing) -> dict:
     return {
         "id": post.id,
         "name": post.name,
-        "url": links.absolute(links.workpost_url(post)),
+        "url": urls.absolute(urls.workpost_url(post)),
         "description": post.description,
         "tasks": post.tasks,
         "activities": _labelled(post.activities, ACTIVITY_LABELS),
@@ -37,7 +37,7 @@ def workpost(post: directory.Listing) -> dict:
         "distance_km": post.distance_km,
         "organisation": {"id": post.organisation.id, "name": post.organisation.name,
                          "slug": post.organisation.slug,
-                         "url": links.absolute(links.organisation_url(post.organisation))},
+                         "url": urls.absolute(urls.organisation_url(post.organisation))},
         "contact": contact(post.contact),
     }
 
@@ -46,13 +46,13 @@ def organisation(org: directory.OrganisationListing) -> dict:
     return {
         "id": org.id, "slug": org.slug, "name": org.name, "type": org.org_type,
         "description": org.description,
-        "url": links.absolute(links.organisation_url(org)),
+        "url": urls.absolute(urls.organisation_url(org)),
         "address": {"street": org.street, "postcode": org.postcode,
                     "municipality": org.municipality, "province": org.province},
         "contact": contact(org.contact),
         "regions": [{"kind": r.kind, "code": r.code, "name_nl": r.name_nl, "name_en": r.name_en,
                      "province": r.province} for r in org.regions],
-        "workposts": [{"id": p.id, "name": p.name, "url": links.absolute(links.workpost_url(p)),
+        "workposts": [{"id": p.id, "name": p.name, "url": urls.absolute(urls.workpost_url(p)),
                        "municipality": p.municipality,
                        "activities": list(p.activities)} for p in org.workposts],
     }
@@ -83,10 +83,10 @@ def regions(province_filter: str | None = None) -> dict:
     return {"provinces": [{
         "code": p.code, "slug": directory.province_slug(p.code), "name_nl": p.name_nl,
         "name_en": p.name_en, "region": p.region, "workposts": by_province.get(p.code, 0),
-        "url": links.absolute(links.province_url(p.code)),
+        "url": urls.absolute(urls.province_url(p.code)),
         "municipalities": [{
             "nis": m.nis, "name": m.name, "slug": m.slug,
             "workposts": by_municipality.get(m.nis, 0),
-            "url": links.absolute(links.municipality_url(m.nis)),
+            "url": urls.absolute(urls.municipality_url(m.nis)),
         } for m in directory.municipalities_of(p.code)],
     } for p in provinces]}

@@ -1,17 +1,12 @@
-"""Flask commands; each group lives in its own module and is a thin wrapper over services."""
-import importlib
-
+"""Flask commands; each group lives in its own module and is a thin wrapper over services.
+Each command runs in one transaction (web.transaction.wrap_commands)."""
 from flask import Flask
 
-GROUPS = ("seed", "export", "users")
+from web.cli import export, mail, seed, users
+
+GROUPS = (seed, export, users, mail)
 
 
 def register(app: Flask) -> None:
-    for name in GROUPS:
-        try:
-            module = importlib.import_module(f"web.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"web.cli.{name}":
-                raise
-            continue
+    for module in GROUPS:
         app.cli.add_command(module.group)

@@ -9,6 +9,7 @@ import click
 from sqlalchemy import delete, func, insert, select
 
 from seed import DemoPlan
+from web import transaction
 from web.auth import hash_password
 from web.extensions import db
 from web.models import (AuditEvent, Consent, Evaluation, Organisation, OrganisationRegion,
@@ -90,7 +91,7 @@ def demo(orgs, workposts, participants, seed_value, reset, if_empty):
     with click.progressbar(length=max(workposts, 1), label="Werkposten",
                            file=sys.stderr) as bar:
         counts = _seed(plan, bar)
-    db.session.commit()
+    transaction.commit_early("VACUUM ANALYZE runs on a connection of its own: it must see the rows")
     _refresh_statistics()
     click.echo(f"Aangemaakt: {counts['organisations']} organisaties, {counts['workposts']} "
                f"werkposten, {counts['participants']} deelnemers.")

@@ -36,5 +36,4 @@ def create(email: str, role: str, organisation_slug: str | None, name: str, pass
         raise click.UsageError("--password: minstens 12 tekens")
     db.session.add(User(email=email, name=name, role=role, organisation=organisation,
                         password_hash=hash_password(password)))
-    db.session.commit()
     click.echo(f"account aangemaakt: {email} ({role})")

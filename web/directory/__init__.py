@@ -7,6 +7,7 @@ from matcher.codes import (ACTIVITIES, ACTIVITY_EXAMPLES, ACTIVITY_LABELS, DAY_L
                            PART_LABELS, SUPPORT_EXPLAIN, SUPPORT_LABELS)
 from web.labels import pick
 from web.models.choices import ORGANISATION_TYPES
+from web.services.directory import province_slug
 
 bp = Blueprint("directory", __name__)
 
@@ -39,10 +40,7 @@ def page_url(number: int) -> str:
 
 @bp.context_processor
 def directory_helpers():
-    from web.directory import links
-    from web.services.directory import province_slug
-
-    return {**links.HELPERS, "activity_icon": activity_icon, "ui_icon": ui_icon,
+    return {**urls.HELPERS, "activity_icon": activity_icon, "ui_icon": ui_icon,
             "schedule_days": schedule_days, "page_url": page_url, "pick": pick,
             "province_slug": province_slug,
             "ACTIVITY_LABELS": ACTIVITY_LABELS, "ACTIVITY_EXAMPLES": ACTIVITY_EXAMPLES,
@@ -51,4 +49,4 @@ def directory_helpers():
             "easy_read": bool(session.get("easy_read"))}
 
 
-from web.directory import routes, sitemap, widget  # noqa: E402,F401  (registers the views)
+from web.directory import urls, routes, sitemap, widget  # noqa: E402,F401  (registers the views)

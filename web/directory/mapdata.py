@@ -1,7 +1,7 @@
 """The data block that static/js/map.js turns into a map beside a list of workposts."""
 from flask_babel import gettext as _
 
-from web.directory import links
+from web.directory import urls
 
 
 def for_listings(items, centre=None, radius_km=None) -> dict | None:
@@ -9,7 +9,7 @@ def for_listings(items, centre=None, radius_km=None) -> dict | None:
     if not items and centre is None:
         return None
     markers = [{
-        "lat": post.lat, "lon": post.lon, "title": post.name, "url": links.workpost_url(post),
+        "lat": post.lat, "lon": post.lon, "title": post.name, "url": urls.workpost_url(post),
         "text": f"{post.municipality} · {post.organisation.name}",
         "precise": post.precise,
     } for post in items]

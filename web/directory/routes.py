@@ -3,7 +3,7 @@ supervisor organisations; the easy-read switch."""
 from flask import abort, redirect, render_template, request, session, url_for
 
 from web.access import public
-from web.directory import bp, links, mapdata
+from web.directory import bp, urls, mapdata
 from web.directory.forms import ActivityFilterForm, NearForm
 from web.page_cache import cached_page
 from web.safe_redirect import safe_next
@@ -89,7 +89,7 @@ def municipality(provincie: str, gemeente: str):
 @public
 def workpost_short(workpost_id: int):
     post = directory.get_workpost(workpost_id) or abort(404)
-    return redirect(links.workpost_url(post), 301)
+    return redirect(urls.workpost_url(post), 301)
 
 
 @bp.get("/werkposten/<int:workpost_id>-<slug>")
@@ -98,7 +98,7 @@ def workpost_short(workpost_id: int):
 def workpost(workpost_id: int, slug: str):
     post = directory.get_workpost(workpost_id) or abort(404)
     if slug != post.slug:
-        return redirect(links.workpost_url(post), 301)
+        return redirect(urls.workpost_url(post), 301)
     organisation = directory.get_organisation(post.organisation.slug)
     others = [p for p in organisation.workposts if p.id != post.id] if organisation else []
     place = directory.municipality(post.municipality_nis)

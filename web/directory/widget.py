@@ -3,7 +3,7 @@ copy-and-paste code, the framed list itself, and a small script that frames it."
 from flask import abort, g, make_response, render_template, request, url_for
 
 from web.access import public
-from web.directory import bp, links
+from web.directory import bp, urls
 from web.directory.forms import ActivityFilterForm, WidgetForm
 from web.directory.routes import page_number
 from web.services import directory
@@ -21,8 +21,8 @@ def widget_info():
         if form.municipality is not None:
             query["gemeente"] = form.municipality.slug
         embed = {"frame": url_for("directory.widget", **query),
-                 "frame_absolute": links.absolute(url_for("directory.widget", **query)),
-                 "script": links.absolute(url_for("directory.widget_script")),
+                 "frame_absolute": urls.absolute(url_for("directory.widget", **query)),
+                 "script": urls.absolute(url_for("directory.widget_script")),
                  "query": query}
     return render_template("directory/widget_info.html", form=form, embed=embed)
 
@@ -44,7 +44,7 @@ def widget():
         province=None if place else province.code, municipality=place.nis if place else None,
         activity=form.activity if valid else None, page=page_number(),
         per_page=WIDGET_PER_PAGE))
-    more = (links.municipality_url(place.nis) if place else links.province_url(province.code))
+    more = (urls.municipality_url(place.nis) if place else urls.province_url(province.code))
     return render_template("directory/widget_frame.html", province=province, place=place,
                            form=form, result=result, more=more)
 

@@ -1,12 +1,13 @@
 """Information pages. The text lives in the templates; each audience has a short version
 (templates/info/leaflets/<audience>.html) that is both the "in short" box of its page and
 its printable one-page leaflet, so that the two never drift apart."""
-import segno
 from flask import abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
+import segno
 
 from web.access import public
 from web.info import bp
+from web.urls import absolute
 
 # URL part -> (endpoint name, title). The order is the order of the overview page.
 AUDIENCES = {
@@ -76,7 +77,6 @@ def leaflet(doelgroep: str):
     if doelgroep not in AUDIENCES:
         abort(404)
     name, title = AUDIENCES[doelgroep]
-    from web.directory.links import absolute
 
     address = absolute(url_for(f"info.{name}"))
     qr = segno.make(address, error="m").svg_data_uri(scale=3, border=2)

@@ -3,6 +3,7 @@ from web.models.audit import AuditEvent
 from web.models.base import Base
 from web.models.ended_session import EndedSession
 from web.models.login_throttle import LoginThrottle
+from web.models.outbox import OutboxMail
 from web.models.organisation import Organisation, OrganisationRegion
 from web.models.participant import Consent, Participant
 from web.models.placement import Evaluation, Placement, PlacementEvent

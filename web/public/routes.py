@@ -8,13 +8,12 @@ from web.extensions import db
 from web.i18n import LANGUAGES
 from web.public import bp
 from web.safe_redirect import safe_next
+from web.services import directory
 
 
 @bp.get("/")
 @public
 def home():
-    from web.services import directory
-
     # Count only what the visitor can open: the public directory (businesses' offers are
     # seen by supervisors only, so they are not in this number).
     return render_template("public/home.html", stats=directory.public_counts())

@@ -10,15 +10,16 @@ address public, the point on the map is the centre of the postcode, and distance
 measured from there too, so that a distance cannot give the address away.
 """
 import math
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from sqlalchemy import and_, exists, func, or_, select
 
 import geo
 from web.extensions import db
 from web.models import Organisation, OrganisationRegion, Workpost, has_code
+from web.services.regions import (Municipality, municipalities_of, municipality,  # noqa: F401
+                                  municipality_by_slug, nis_of, postcodes_of, province_by_code,
+                                  province_by_slug, province_slug, slugify)
 from web.services.workpost_address import public_street
 
 DEFAULT_PER_PAGE = 20
@@ -28,77 +29,7 @@ MAX_PER_PAGE = 100
 BOX_MARGIN_KM = 10.0
 
 
-# --- regions -------------------------------------------------------------------------------
-
-def slugify(text: str) -> str:
-    """A readable URL part from a Dutch name: 'Sint-Truiden' -> 'sint-truiden'."""
-    return re.sub(r"[^a-z0-9]+", "-", geo.fold(text)).strip("-")
-
-
-@dataclass(frozen=True)
-class Municipality:
-    nis: str
-    name: str
-    slug: str
-    province: str
-
-
-@cache
-def _municipalities() -> dict[str, Municipality]:
-    return {nis: Municipality(nis, name, slugify(name), province)
-            for nis, name, province in geo.municipalities()}
-
-
-@cache
-def _province_slugs() -> dict[str, geo.Province]:
-    return {slugify(p.name_nl): p for p in geo.provinces()}
-
-
-def province_slug(code: str) -> str:
-    return slugify(geo.province(code).name_nl)
-
-
-def province_by_slug(slug: str) -> geo.Province | None:
-    return _province_slugs().get(slug)
-
-
-def province_by_code(code: str) -> geo.Province | None:
-    try:
-        return geo.province(code)
-    except ValueError:
-        return None
-
-
-def municipality(nis: str | None) -> Municipality | None:
-    return _municipalities().get(nis or "")
-
-
-def municipality_by_slug(province: str, slug: str) -> Municipality | None:
-    return next((m for m in _municipalities().values()
-                 if m.province == province and m.slug == slug), None)
-
-
-def municipalities_of(province: str) -> list[Municipality]:
-    return [m for m in _municipalities().values() if m.province == province]
-
-
-@cache
-def postcodes_of(nis: str) -> tuple[str, ...]:
-    owner = municipality(nis)
-    if owner is None:
-        return ()
-    return tuple(pc for pc in geo.postcodes(owner.province)
-                 if geo.postcode_centre(pc).municipality_nis == nis)
-
-
-def _nis_of(workpost_nis: str | None, postcode: str) -> str | None:
-    if workpost_nis:
-        return workpost_nis
-    try:
-        return geo.postcode_centre(postcode).municipality_nis
-    except geo.UnknownPostcode:
-        return None
-
+# --- regions (web/services/regions.py; named here too for the directory's callers) ---------
 
 def listed_provinces() -> list[geo.Province]:
     """Flanders and Brussels, plus any other province that has a public workpost."""
@@ -171,7 +102,7 @@ def listing(workpost: Workpost, distance_km: float | None = None) -> Listing:
         schedule=tuple(workpost.schedule or ()), hours_per_week=workpost.hours_per_week,
         open_places=workpost.open_now, postcode=workpost.postcode,
         municipality=workpost.municipality,
-        municipality_nis=_nis_of(workpost.municipality_nis, workpost.postcode),
+        municipality_nis=nis_of(workpost.municipality_nis, workpost.postcode),
         province=workpost.province, street=public_street(workpost) if precise else None,
         lat=lat, lon=lon, precise=precise,
         organisation=OrganisationRef(org.id, org.name, org.slug),
@@ -302,7 +233,7 @@ def counts_by_municipality(province: str | None = None) -> dict[str, int]:
         query = query.where(inner.c.province == province)
     counts: dict[str, int] = {}
     for nis, postcode in db.session.execute(query):
-        key = _nis_of(nis, postcode)
+        key = nis_of(nis, postcode)
         if key:
             counts[key] = counts.get(key, 0) + 1
     return counts

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from web.extensions import db
 from web.models import Evaluation, Placement, User
 from web.services import audit
+from web.services.errors import ServiceError
 
 TAPER_MONTHS = (1, 3, 6)
 CADENCES = (3, 6, 12)
@@ -21,16 +22,8 @@ SCORES = range(1, 6)
 RUNNING = ("active", "paused")
 
 
-class EvaluationError(Exception):
-    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
-        super().__init__(code)
-        self.code = code
-        self.field = field
-        self.others = tuple(others)  # further refusals of the same evaluation
-
-    @property
-    def all(self) -> tuple["EvaluationError", ...]:
-        return (self, *self.others)
+class EvaluationError(ServiceError):
+    pass
 
 
 # What a done evaluation must hold: the participant's own view (in words) and the core items.

@@ -4,9 +4,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+import geo
+from matcher import codes
 from web.extensions import db
 from web.models import Organisation, OrganisationRegion, User, Workpost
 from web.services import audit
+from web.services.errors import ServiceError
 from web.services.workpost_rules import needs_transport_radius, places_taken, transport_radius
 
 PROFILE_FIELDS = ("description", "contact_name", "contact_email", "contact_phone", "website")
@@ -16,17 +19,12 @@ WORKPOST_FIELDS = ("name", "description", "tasks", "street", "address_public", "
                    "contact_name", "contact_email", "contact_phone")
 
 
-class ProfileError(Exception):
-    def __init__(self, code: str, field: str | None = None):
-        super().__init__(code)
-        self.code = code
-        self.field = field
+class ProfileError(ServiceError):
+    pass
 
 
 def update_profile(organisation: Organisation, values: dict, provinces: list[str],
                    municipalities: list[str], by: User) -> list[str]:
-    import geo
-
     known_provinces = {p.code for p in geo.provinces()}
     if set(provinces) - known_provinces:
         raise ProfileError("unknown_code", "provinces")
@@ -66,8 +64,6 @@ def internal_workpost(organisation_id: int, workpost_id: int) -> Workpost | None
 
 
 def _check_codes(values: dict) -> None:
-    from matcher import codes
-
     for field, allowed in (("activities", codes.ACTIVITIES), ("offers", codes.SUPPORTS),
                            ("schedule", codes.SLOTS)):
         if set(values.get(field) or ()) - set(allowed):
@@ -81,8 +77,6 @@ def _check_codes(values: dict) -> None:
 
 
 def _apply(workpost: Workpost, values: dict) -> list[str]:
-    import geo
-
     changed = [f for f in WORKPOST_FIELDS if getattr(workpost, f) != values.get(f)]
     if "postcode" in changed or workpost.lat is None:
         try:

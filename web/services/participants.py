@@ -10,10 +10,14 @@ from sqlalchemy import func, select
 
 from web import minimisation
 from web.database import forget_on_disk
+import geo
+from matcher import codes
 from web.extensions import db
 from web.models import Consent, Participant, Placement, User
 from web.models.choices import GOALS
-from web.services import audit
+from web.services import audit, placements
+from web.services.eligibility import matching_refusal, may_match  # noqa: F401  (re-exported)
+from web.services.errors import ServiceError
 
 PROFILE_FIELDS = ("reference", "postcode", "travel_modes", "max_minutes", "max_km",
                   "interests", "interests_text", "avoid", "needs", "wishes", "availability",
@@ -22,18 +26,8 @@ CODE_LISTS = {"travel_modes": "MODES", "interests": "ACTIVITIES", "avoid": "ACTI
               "needs": "SUPPORTS", "wishes": "SUPPORTS", "availability": "SLOTS"}
 
 
-class ParticipantError(Exception):
+class ParticipantError(ServiceError):
     """A refusal the interface explains next to `field`; `code` picks the message."""
-
-    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
-        super().__init__(code)
-        self.code = code
-        self.field = field
-        self.others = tuple(others)  # further refusals found in the same check
-
-    @property
-    def all(self) -> tuple["ParticipantError", ...]:
-        return (self, *self.others)
 
 
 # --- reading, always within one organisation ------------------------------------------------
@@ -68,8 +62,6 @@ def viewed(participant: Participant, by: User, what: str = "profile") -> None:
 # --- changes ----------------------------------------------------------------------------------
 
 def _known_codes(name: str) -> set[str]:
-    from matcher import codes
-
     return set(getattr(codes, name))
 
 
@@ -111,8 +103,6 @@ def _check(values: dict, organisation_id: int, participant_id: int | None) -> No
 
 
 def _locate(participant: Participant, postcode: str) -> None:
-    import geo
-
     try:
         place = geo.postcode_centre(postcode)
     except ValueError as error:  # geo.UnknownPostcode is a ValueError
@@ -200,18 +190,6 @@ def withdraw_consent(participant: Participant, by: User, now) -> None:
                  organisation_id=participant.organisation_id, detail={"consent_id": consent.id})
 
 
-def may_match(participant: Participant) -> bool:
-    return participant.status != "frozen" and participant.current_consent is not None
-
-
-def matching_refusal(participant: Participant) -> str | None:
-    if participant.status == "frozen":
-        return "frozen"
-    if participant.current_consent is None:
-        return "no_consent"
-    return None
-
-
 # --- export and erasure -----------------------------------------------------------------------
 
 def _iso(value):
@@ -281,8 +259,6 @@ def _placement_export(placement: Placement) -> dict:
 
 def erase(participant: Participant, by: User) -> None:
     """Delete the person and their placements; the trail keeps the id only."""
-    from web.services import placements
-
     participant_id, organisation_id = participant.id, participant.organisation_id
     for placement in db.session.scalars(select(Placement).where(
             Placement.participant_id == participant_id,

@@ -13,23 +13,15 @@ from web.extensions import db
 from web.models import Participant, Placement, PlacementEvent, User, Workpost
 from web.models.choices import PLACE_HOLDING_STATUSES, PLACEMENT_STATUSES, STOP_REASONS
 from web.services import audit, evaluations, pipeline
+from web.services.eligibility import matching_refusal
+from web.services.errors import ServiceError
 from web.text import multiline
 
 PIPELINE = tuple(PLACEMENT_STATUSES)  # shortlisted ... ended, in order
 INTRODUCED = ("meeting", "trial")
 
 
-class PlacementError(Exception):
-    def __init__(self, code: str, field: str | None = None, others: tuple = ()):
-        super().__init__(code)
-        self.code = code
-        self.field = field
-        self.others = tuple(others)  # further refusals of the same request
-
-    @property
-    def all(self) -> tuple["PlacementError", ...]:
-        return (self, *self.others)
-
+class PlacementError(ServiceError):
     @classmethod
     def of(cls, refusals: list[tuple[str, str]]) -> "PlacementError":
         (code, field), rest = refusals[0], refusals[1:]
@@ -101,8 +93,6 @@ def _event(placement: Placement, by: User, kind: str, on_date: date, note: str =
 
 def shortlist(participant: Participant, workpost: Workpost, by: User, note: str,
               today: date) -> Placement:
-    from web.services.participants import matching_refusal
-
     note = _note(note)
 
     refusal = matching_refusal(participant)

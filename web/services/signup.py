@@ -12,6 +12,7 @@ from web.extensions import db
 from web.models import Workpost
 from web.services import audit
 from web.services.workpost_location import Location
+from web.services.errors import ServiceError
 
 # Offers that still exist; a withdrawn or rejected offer may be made again.
 LIVE_STATUSES = ("unconfirmed", "pending_review", "published", "paused")
@@ -25,14 +26,17 @@ SECTOR_OF_LEGAL_FORM = {
 }
 
 
-class AlreadyRegistered(Exception):
+class AlreadyRegistered(ServiceError):
     def __init__(self, existing: Workpost):
-        super().__init__(existing.id)
+        super().__init__("already_registered", message=f"workpost {existing.id} exists")
         self.existing = existing
 
 
-class NotConfirmable(Exception):
+class NotConfirmable(ServiceError):
     """The offer was withdrawn or rejected before its confirmation link was used."""
+
+    def __init__(self, workpost_id: int):
+        super().__init__("not_confirmable", message=f"workpost {workpost_id}")
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Staff accounts: password and second-factor checks with throttling, invitations, password
 changes, deactivation and API tokens. Flushes only; the route commits."""
+from datetime import datetime
 import hashlib
 import secrets
-from datetime import datetime
 
 import pyotp
 from sqlalchemy import func, or_, select, update
@@ -13,6 +13,7 @@ from web.extensions import db
 from web.models import User
 from web.models.user import new_session_token
 from web.services import audit, throttle
+from web.services.errors import ServiceError
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "Werkpostwijzer"
@@ -20,13 +21,8 @@ TOTP_ISSUER = "Werkpostwijzer"
 _DUMMY_HASH = hash_password("not-a-real-password-" + secrets.token_hex(8))
 
 
-class StaffError(Exception):
+class StaffError(ServiceError):
     """A refusal the interface explains; `code` picks the message, `field` where it shows."""
-
-    def __init__(self, code: str, field: str | None = None):
-        super().__init__(code)
-        self.code = code
-        self.field = field
 
 
 def find_by_email(email: str) -> User | None:

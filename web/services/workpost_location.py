@@ -2,6 +2,9 @@
 a street geocoder is configured, from its street address). Wraps the gazetteer in geo/."""
 from dataclasses import dataclass
 
+import geo
+from web.labels import place_name
+
 
 class PostcodeUnknown(LookupError):
     pass
@@ -22,8 +25,6 @@ class Location:
 
 
 def locate(postcode: str) -> Location:
-    import geo
-
     try:
         place = geo.postcode_centre(postcode)
     except geo.GeoError as error:  # unknown or malformed postcode
@@ -37,10 +38,6 @@ def locate(postcode: str) -> Location:
 
 def province_name(code: str) -> str:
     """The province's name in the visitor's language (the code itself if unknown)."""
-    import geo
-
-    from web.labels import place_name
-
     for province in geo.provinces():
         if province.code == code:
             return place_name(province)

@@ -9,6 +9,7 @@ from web.extensions import db
 from web.models import AuditEvent, Workpost
 from web.models.workpost import new_manage_nonce
 from web.services import audit
+from web.services.errors import ServiceError
 from web.services.signup import LIVE_STATUSES, SECTOR_OF_LEGAL_FORM
 from web.services.workpost_rules import most_open_places
 
@@ -19,8 +20,11 @@ EDITABLE = ("legal_form", "enterprise_number", "name", "org_type", "website", "d
 LOCATION_FIELDS = ("postcode", "municipality", "municipality_nis", "province", "lat", "lon")
 
 
-class NotAllowedNow(Exception):
+class NotAllowedNow(ServiceError):
     """The action does not fit the offer's status (e.g. pausing an offer under review)."""
+
+    def __init__(self, status: str):
+        super().__init__("not_allowed_now", message=f"not possible while {status}")
 
 
 def can_edit(workpost: Workpost) -> bool:

@@ -9,12 +9,16 @@ from sqlalchemy import select
 from web.extensions import db
 from web.models import User, Workpost
 from web.services import audit
+from web.services.errors import ServiceError
 
 SPAM = "spam"
 
 
-class AlreadyDecided(Exception):
+class AlreadyDecided(ServiceError):
     """Someone (maybe this admin, with a double click) decided on this offer already."""
+
+    def __init__(self, status: str):
+        super().__init__("already_decided", message=f"already {status}")
 
 
 def queue() -> list[Workpost]:

@@ -1,6 +1,10 @@
 """Rules every workpost lives by, whoever edits it (the sign-up wizard, the manage link, an
 organisation's own internal workpost form). Each rule is here once; forms and services ask.
 """
+from sqlalchemy import func, select
+
+from web.extensions import db
+from web.models import Placement
 
 TRANSPORT = "transport_provided"
 RADIUS_RANGE_KM = (1, 100)
@@ -23,11 +27,6 @@ def transport_radius(offers, radius_km) -> float | None:
 # above that; a workpost that is not published shows no open place (Workpost.open_now).
 
 def places_taken(workpost_id: int) -> int:
-    from sqlalchemy import func, select
-
-    from web.extensions import db
-    from web.models import Placement
-
     with db.session.no_autoflush:  # asked mid-edit, before the new numbers are consistent
         return db.session.scalar(select(func.count(Placement.id)).where(
             Placement.workpost_id == workpost_id, Placement.holds_place.is_(True))) or 0

@@ -12,12 +12,14 @@ from sqlalchemy import select
 from web.extensions import db
 from web.models import Placement, PlacementEvent, User, Workpost
 from web.services import audit
+from web.services.errors import ServiceError
 
 WITHDRAWABLE = ("unconfirmed", "pending_review", "published", "paused")
 
 
-class NotWithdrawable(Exception):
-    pass
+class NotWithdrawable(ServiceError):
+    def __init__(self, status: str):
+        super().__init__("not_withdrawable", message=f"not withdrawable while {status}")
 
 
 @dataclass

@@ -3,9 +3,9 @@ from datetime import timedelta
 
 import click
 
-from web.extensions import db
+from web import clock
 from web.services import signup as signup_service
-from web.signup import bp, clock, drafts
+from web.signup import bp, drafts
 
 
 @bp.cli.command("purge-unconfirmed")
@@ -17,6 +17,5 @@ def purge_unconfirmed(days: int) -> None:
     # Here rather than in a command of their own, so that the daily run that already
     # exists also clears the contact details of wizards people left halfway.
     expired = drafts.purge_expired()
-    db.session.commit()
     click.echo(f"{removed} unconfirmed sign-up(s) removed")
     click.echo(f"{expired} expired sign-up draft(s) removed")

@@ -12,9 +12,9 @@ from flask import current_app, g, session
 from sqlalchemy import delete, select
 from sqlalchemy.orm.attributes import flag_modified
 
+from web import clock
 from web.extensions import db
 from web.models import SignupDraft
-from web.signup import clock
 
 SESSION_KEY = "signup"
 

@@ -10,13 +10,17 @@ from urllib.parse import urlsplit
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, widgets)
-from wtforms.validators import (DataRequired, Email, InputRequired, Length, NumberRange,
-                                Optional, ValidationError)
+from wtforms.validators import (DataRequired, Email, InputRequired, Length, NumberRange, Optional,
+                                ValidationError)
 
+from matcher.codes import ACTIVITY_LABELS, SLOTS, SUPPORT_LABELS
 from web import kbo
 from web.forms import BaseForm
 from web.labels import choices
 from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES
+from web.place_input import validate_place
+from web.services.workpost_location import OutsideServiceArea, locate
+from web.services.workpost_rules import needs_transport_radius
 
 SIGNUP_LEGAL_FORMS = ("company", "non_profit", "public_body", "sole_trader",
                       "de_facto_association")
@@ -164,9 +168,6 @@ class AddressForm(BaseForm):
     address_public = BooleanField(_l("Toon mijn straat en huisnummer op het platform"))
 
     def validate_postcode(self, field):
-        from web.place_input import validate_place
-        from web.services.workpost_location import OutsideServiceArea, locate
-
         text = field.data or ""
         if any(c.isdigit() for c in text) and not re.fullmatch(r"\d{4}", text):
             raise ValidationError(_l("Een postcode heeft 4 cijfers, bijvoorbeeld 9300."))
@@ -189,8 +190,6 @@ class ActivitiesForm(BaseForm):
                           validators=[Length(max=TASKS_MAX)])
 
     def __init__(self, *args, **kwargs):
-        from matcher.codes import ACTIVITY_LABELS
-
         super().__init__(*args, **kwargs)
         self.activities.choices = _pairs(ACTIVITY_LABELS)
 
@@ -212,15 +211,12 @@ class SupportForm(BaseForm):
         validators=[Optional(), NumberRange(1, 100, _l("Kies een afstand tussen 1 en 100 km."))])
 
     def __init__(self, *args, **kwargs):
-        from matcher.codes import SUPPORT_LABELS
-
         super().__init__(*args, **kwargs)
         self.offers.choices = _pairs(SUPPORT_LABELS)
 
     def validate(self, extra_validators=None):
         # Optional() ends the field's own checks when it is empty, so this rule that ties two
         # fields together runs here.
-        from web.services.workpost_rules import needs_transport_radius
 
         valid = super().validate(extra_validators)
         field = self.transport_radius_km
@@ -244,8 +240,6 @@ class ScheduleForm(BaseForm):
                                validators=[Optional()])
 
     def __init__(self, *args, today=None, **kwargs):
-        from matcher.codes import SLOTS
-
         super().__init__(*args, **kwargs)
         self.today = today
         self.schedule.choices = [(slot, slot) for slot in SLOTS]

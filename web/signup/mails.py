@@ -1,11 +1,15 @@
 """Mails to businesses (in the language they signed up in) and to supervisors.
 
-Call these only after the commit that the mail reports on.
+Each mail is queued in the outbox in the current transaction (web.mail.queue): it leaves
+only once the change it reports on is committed.
 """
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from web import mail
+from web.extensions import db
+from web.models import User
 from web.signup import links
 
 
@@ -14,7 +18,7 @@ def _to_business(workpost, subject_fn, template: str, **context) -> None:
         message = mail.render(workpost.contact_email, subject_fn(), template,
                               workpost=workpost, manage_url=links.manage_url(workpost),
                               lang=workpost.language or "nl", **context)
-    mail.send(message)
+    mail.queue(message)
 
 
 def confirmation(workpost) -> None:
@@ -43,14 +47,14 @@ def manage_links(email: str, workposts: list) -> None:
     with force_locale(language):
         message = mail.render(email, _("Je link om je aanbod te beheren"), "signup_lost_link",
                               items=items, lang=language)
-    mail.send(message)
+    mail.queue(message)
 
 
 def email_changed(workpost, old_email: str) -> None:
     with force_locale(workpost.language or "nl"):
         message = mail.render(old_email, _("Het e-mailadres van je aanbod is veranderd"),
                               "signup_email_changed", workpost=workpost)
-    mail.send(message)
+    mail.queue(message)
 
 
 def review_outcome(workpost) -> None:
@@ -73,7 +77,7 @@ def supervisors_told(workpost, notices) -> None:
             message = mail.render(notice.email, _("Een werkpost trok zich terug: %(name)s",
                                                   name=workpost.name),
                                   "workpost_withdrawn", workpost=workpost, notice=notice)
-        mail.send(message)
+        mail.queue(message)
 
 
 def received_new_link(workpost) -> None:
@@ -84,11 +88,6 @@ def received_new_link(workpost) -> None:
 
 def review_waiting(workpost, review_url: str | None) -> None:
     """Tell the platform admins that a confirmed offer waits in the moderation queue."""
-    from sqlalchemy import select
-
-    from web.extensions import db
-    from web.models import User
-
     admins = db.session.scalars(select(User).where(User.role == "platform_admin",
                                                    User.active.is_(True)))
     for admin in admins:
@@ -97,4 +96,4 @@ def review_waiting(workpost, review_url: str | None) -> None:
                                                  name=workpost.name),
                                   "signup_review_waiting", workpost=workpost,
                                   review_url=review_url)
-        mail.send(message)
+        mail.queue(message)

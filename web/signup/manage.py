@@ -5,11 +5,13 @@ from dataclasses import replace
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from web import clock
 from web.access import manage_link
-from web.extensions import db, limiter
+from web.extensions import limiter
+from web.refusals import flash_refusal
 from web.services import workpost_manage, workpost_withdraw
 from web.services.workpost_rules import most_open_places, places_taken
-from web.signup import bp, clock, links, mails
+from web.signup import bp, links, mails
 from web.signup.forms import ActionForm, EditForm, PlacesForm, WithdrawForm, edit_data
 from web.signup.view_helpers import geocoded, link_problem, place_context, vocabulary
 
@@ -69,7 +71,6 @@ def edit(token: str):
     else:  # same address: keep the coordinates found before
         location = replace(location, lat=workpost.lat, lon=workpost.lon)
     changed = workpost_manage.update(workpost, values, location)
-    db.session.commit()
     if "contact_email" in changed:
         mails.email_changed(workpost, old_email)
         mails.received_new_link(workpost)
@@ -88,10 +89,9 @@ def _status_action(token: str, action, done_message):
         return _back(token)
     try:
         action(workpost)
-    except workpost_manage.NotAllowedNow:
-        flash(_("Dat kan nu niet met je aanbod."), "error")
+    except workpost_manage.NotAllowedNow as error:
+        flash_refusal(error)
         return _back(token)
-    db.session.commit()
     flash(done_message(), "success")
     return _back(token)
 
@@ -124,7 +124,6 @@ def places(token: str):
                                taken=places_taken(workpost.id),
                                **vocabulary()), 400
     workpost_manage.set_open_places(workpost, form.open_places.data)
-    db.session.commit()
     flash(_("Het aantal vrije plaatsen is bewaard."), "success")
     return _back(token)
 
@@ -143,7 +142,6 @@ def withdraw(token: str):
         return render_template("signup/withdraw.html", form=form, workpost=workpost,
                                token=token), 400 if form.errors else 200
     notices = workpost_withdraw.withdraw(workpost, form.reason.data, clock.now())
-    db.session.commit()
     mails.withdrawn(workpost)
     mails.supervisors_told(workpost, notices)
     flash(_("Je aanbod is ingetrokken. Bedankt dat je wilde meedoen."), "success")

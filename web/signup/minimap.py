@@ -7,14 +7,14 @@ needs no script, and the <img> that shows it carries a text alternative.
 from functools import lru_cache
 from math import cos, radians
 
+import geo
+
 WIDTH = 420
 MARGIN = 12
 
 
 @lru_cache(maxsize=1)
 def _frame():
-    import geo
-
     points = [geo.postcode_centre(pc) for province in geo.SERVICE_PROVINCES
               for pc in geo.postcodes(province)]
     lats = [p.lat for p in points]

@@ -5,25 +5,25 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from matcher import codes
+from web import clock
 from web.access import manage_link, public
 from web.extensions import db, limiter
 from web.labels import label, language
 from web.matching.suggest import suggestions
 from web.services import signup as signup_service
 from web.services import workpost_manage
-from web.services.workpost_location import OutsideServiceArea, PostcodeUnknown, locate
-from web.signup import bp, clock, links, mails, wizard
+from web.services.workpost_location import (OutsideServiceArea, PostcodeUnknown, locate,
+                                            province_name)
+from web.signup import bp, links, mails, minimap, wizard
 from web.signup.forms import ActionForm, LostLinkForm
 from web.signup.view_helpers import link_problem, preview, signup_from_forms, step_context
+from web.urls import absolute
 
 DONE_KEY = "signup_done"
 
 
-def review_url(workpost) -> str | None:
-    if "admin.workpost" not in current_app.view_functions:
-        return None
-    return current_app.config["PUBLIC_URL"].rstrip("/") + url_for("admin.workpost",
-                                                                  workpost_id=workpost.id)
+def review_url(workpost) -> str:
+    return absolute(url_for("admin.workpost", workpost_id=workpost.id))
 
 
 @bp.get("/")
@@ -61,7 +61,6 @@ def step(slug: str):
         # Going back keeps what was typed on this step, valid or not.
         form = wizard.make_form(current, request.form)
         wizard.keep(slug, request.form, valid=form.validate())
-        db.session.commit()
         target = wizard.previous(current) or current
         return redirect(url_for("signup.step", slug=target.slug))
     if not wizard.reachable(current):
@@ -72,7 +71,6 @@ def step(slug: str):
         form = wizard.make_form(current, request.form)
         valid = form.validate()
         wizard.keep(slug, request.form, valid)
-        db.session.commit()
         if valid:
             return redirect(url_for("signup.step", slug=wizard.following(current).slug))
         return render_template("signup/step.html", form=form, **step_context(current, form))
@@ -108,7 +106,6 @@ def add_activity():
             data.add("activities", code)
         form = wizard.make_form(werk, data, csrf=False)
         wizard.keep("werk", data, form.validate())
-        db.session.commit()
         flash(_("Toegevoegd: %(label)s.", label=label(codes.ACTIVITY_LABELS, code)), "success")
     return redirect(url_for("signup.step", slug=wizard.FINAL.slug))
 
@@ -136,7 +133,6 @@ def submit():
     if form.fax.data:
         # A bot filled the hidden field: act as if it worked, store nothing.
         wizard.clear()
-        db.session.commit()
         session[DONE_KEY] = True
         return redirect(url_for("signup.sent"))
     minimum = current_app.config.get("SIGNUP_MIN_SECONDS", 20)
@@ -151,15 +147,13 @@ def submit():
     try:
         workpost = signup_service.register(data, clock.now())
     except signup_service.AlreadyRegistered as duplicate:
-        db.session.rollback()
+        db.session.rollback()  # nothing of the refused offer; the draft goes all the same
         wizard.clear()
-        db.session.commit()
         mails.already_registered(duplicate.existing)
         return render_template("signup/duplicate.html")
     # The offer and the deletion of its draft are one commit, so that nothing half-written
     # remains: not an offer whose draft could be sent again, nor a draft lost without it.
     wizard.clear()
-    db.session.commit()
     session[DONE_KEY] = True
     mails.confirmation(workpost)
     return redirect(url_for("signup.sent"))
@@ -197,7 +191,6 @@ def confirm(token: str):
         newly = signup_service.confirm(workpost, clock.now())
     except signup_service.NotConfirmable:
         return link_problem("gone")
-    db.session.commit()
     if newly:
         mails.received(workpost)
         mails.review_waiting(workpost, review_url(workpost))
@@ -211,8 +204,6 @@ def confirm(token: str):
 @public
 def postcode(postcode: str):
     """Municipality and province of a postcode, for the address step's script."""
-    from web.services.workpost_location import province_name
-
     try:
         place = locate(postcode)
     except OutsideServiceArea:
@@ -232,8 +223,6 @@ def postcode(postcode: str):
 @public
 def map_image(postcode: str):
     """Where the postcode lies, as a small SVG map (see minimap.py)."""
-    from web.signup import minimap
-
     try:
         place = locate(postcode)
     except LookupError:
@@ -258,7 +247,6 @@ def lost_link():
     workposts = workpost_manage.offers_for_email(form.email.data)
     for workpost in workposts:
         workpost_manage.rotate_link(workpost, clock.now())
-    db.session.commit()
     if workposts:
         mails.manage_links(form.email.data, workposts)
     # The same answer whether or not the address is known.

@@ -2,18 +2,19 @@
 the kind page for a link that does not work (any more)."""
 from types import SimpleNamespace
 
-from flask import render_template
+from flask import current_app, render_template
 
+import geo
+from matcher import codes
+from web.kbo import display
+from web.labels import label
+from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES, WORKPOST_STATUSES
 from web.services.signup import Signup
+from web.services.workpost_location import locate, province_name, refine_with_street
 from web.signup import wizard
 
 
 def vocabulary() -> dict:
-    from matcher import codes
-
-    from web.kbo import display
-    from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES, WORKPOST_STATUSES
-
     return {"LEGAL_FORMS": LEGAL_FORMS, "WORKPOST_ORG_TYPES": WORKPOST_ORG_TYPES,
             "WORKPOST_STATUSES": WORKPOST_STATUSES,
             "kbo_display": display,"ACTIVITY_LABELS": codes.ACTIVITY_LABELS,
@@ -27,8 +28,6 @@ def vocabulary() -> dict:
 def explanations(mapping: dict) -> dict:
     """matcher.codes explanations as text in the visitor's language: they may be (nl, en)
     pairs, plain strings, or lists of examples."""
-    from web.labels import label
-
     result = {}
     for code, text in mapping.items():
         if isinstance(text, tuple) and len(text) == 2:
@@ -41,8 +40,6 @@ def explanations(mapping: dict) -> dict:
 
 def place_context(postcode: str | None) -> dict:
     """Where a (valid) postcode lies, for "shows where it lies" without a script."""
-    from web.services.workpost_location import locate, province_name
-
     try:
         place = locate(postcode or "")
     except LookupError:
@@ -60,11 +57,6 @@ def step_context(step, form) -> dict:
 def geocoded(location, street: str | None):
     """The street address's coordinates with the configured geocoder (GEOCODER: postcode by
     default, which keeps the postcode centre)."""
-    import geo
-    from flask import current_app
-
-    from web.services.workpost_location import refine_with_street
-
     kind = current_app.config.get("GEOCODER") or "postcode"
     if kind == "postcode":
         return location

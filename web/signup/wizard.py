@@ -13,7 +13,8 @@ from werkzeug.datastructures import MultiDict
 from wtforms import SelectMultipleField
 from wtforms.validators import Length
 
-from web.signup import clock, drafts, forms
+from web import clock
+from web.signup import drafts, forms
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from web.access import supervisor
-from web.account import clock
+from web import clock
 from web.extensions import db
 from web.services import agreements, participants
 from web.supervisor import bp
-from web.supervisor.messages import error_text
+from web.refusals import text as error_text
 from web.supervisor.scope import me, placement_or_404
 
 
@@ -52,7 +52,6 @@ def agreement(placement_id: int):
     start_value = placement.start_date.isoformat() if placement.start_date else ""
     if request.method == "GET":
         participants.viewed(placement.participant, me(), "agreement")
-        db.session.commit()
         return _render(placement, texts, {}, start_value)
     texts = {key: request.form.get(key, "") for key in agreements.CLAUSE_KEYS}
     start_value = request.form.get("start_date", "").strip()
@@ -65,7 +64,6 @@ def agreement(placement_id: int):
     if problems:
         db.session.rollback()
         return _render(placement_or_404(placement_id), texts, problems, start_value, 422)
-    db.session.commit()
     flash(_("De overeenkomst is bewaard. Je kan ze nu afdrukken."), "success")
     return redirect(url_for("supervisor.agreement_print", placement_id=placement.id))
 
@@ -83,7 +81,6 @@ def agreement_signed(placement_id: int):
         flash(_("De overeenkomst is nog niet volledig: vul elke afspraak in en bewaar ze."),
               "error")
         return redirect(url_for("supervisor.agreement", placement_id=placement.id))
-    db.session.commit()
     flash(_("De overeenkomst is als ondertekend gemarkeerd."), "success")
     return redirect(url_for("supervisor.placement", placement_id=placement.id))
 
@@ -93,7 +90,6 @@ def agreement_signed(placement_id: int):
 def agreement_print(placement_id: int):
     placement = placement_or_404(placement_id)
     participants.viewed(placement.participant, me(), "agreement-print")
-    db.session.commit()
     return render_template("supervisor/agreement_print.html", placement=placement,
                            clauses=agreements.CLAUSES,
                            texts=agreements.clauses(placement, _supervisor_name(placement)),

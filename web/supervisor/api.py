@@ -9,9 +9,8 @@ from functools import wraps
 
 from flask import Blueprint, abort, g, jsonify, request
 
-from web import matching, minimisation
-from web.account import clock
-from web.extensions import db
+from web import clock, matching, minimisation
+from web.refusals import api_response, text
 from web.requests import MAX_ID
 from web.services import participants, placements, staff
 from web.services.placements import PlacementError
@@ -82,7 +81,6 @@ def list_participants():
 def get_participant(participant_id: int):
     person = _participant_or_404(participant_id)
     participants.viewed(person, _user(), "api")
-    db.session.commit()
     return jsonify(_participant_json(person, full=True))
 
 
@@ -92,11 +90,10 @@ def participant_matches(participant_id: int):
     person = _participant_or_404(participant_id)
     refusal = participants.matching_refusal(person)
     if refusal:
-        return jsonify({"error": refusal, "status": 409}), 409
+        return jsonify({"error": refusal, "message": text(refusal), "status": 409}), 409
     top = min(max(request.args.get("top", 10, type=int) or 10, 1), MAX_TOP)
     results = matching.find_matches(person, _user().organisation, top=top)
     participants.viewed(person, _user(), "api-matches")
-    db.session.commit()
     return jsonify({"participant_id": person.id,
                     "matches": [matching.result_json(r) for r in results]})
 
@@ -130,9 +127,7 @@ def add_to_shortlist(participant_id: int):
     try:
         placement = placements.shortlist(person, post, _user(), note, clock.today())
     except PlacementError as error:
-        db.session.rollback()
-        return jsonify({"error": error.code, "status": 409}), 409
-    db.session.commit()
+        return api_response(error)
     return jsonify(_placement_json(placement)), 201
 
 

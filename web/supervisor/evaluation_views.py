@@ -6,8 +6,8 @@ from wtforms import DateField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from web import clock
 from web.access import supervisor
-from web.account import clock
 from web.extensions import db
 from web.forms import BaseForm
 from web.services import evaluations, participants
@@ -60,7 +60,6 @@ def evaluation(evaluation_id: int):
     form = EvaluationForm(obj=item)
     if not form.is_submitted():
         participants.viewed(item.placement.participant, me(), "evaluation")
-        db.session.commit()
         form.done_on.data = item.done_on or clock.today()
         for name in SCORE_FIELDS:
             value = getattr(item, name)
@@ -76,7 +75,6 @@ def evaluation(evaluation_id: int):
             db.session.rollback()
             form_error(form, error)
         else:
-            db.session.commit()
             if following is not None:
                 flash(_("De evaluatie is bewaard. De volgende is gepland op %(day)s.",
                         day=following.due_on.strftime("%d/%m/%Y")), "success")

@@ -4,15 +4,12 @@ from pathlib import Path
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from web import clock, matching, transaction
 from web.access import supervisor
-from web.account import clock
-from web.database import commit_keeping_loaded
-from web.extensions import db
-from web import matching
+from web.refusals import flash_refusal, text
 from web.services import participants, placements, workpost_address
 from web.services.placements import PlacementError
 from web.supervisor import bp, vocab
-from web.supervisor.messages import error_text
 from web.supervisor.scope import me, participant_or_404
 
 MAX_NOTE = 2000
@@ -48,11 +45,11 @@ def find(participant_id: int):
     person = participant_or_404(participant_id)
     refusal = participants.matching_refusal(person)
     if refusal:
-        flash(error_text(refusal), "error")
+        flash(text(refusal), "error")
         return redirect(url_for("supervisor.participant", participant_id=person.id))
-    # Logged and committed first, so that the SQLite write lock is held only this long.
     participants.viewed(person, me(), "find")
-    commit_keeping_loaded()
+    transaction.commit_early("the SQLite write lock is held only for the access log, not "
+                             "during the search", keep_loaded=True)
     filters, page = _filters(), _page()
     skip = (page - 1) * PAGE_SIZE
     # One more than the page shows tells whether there is a next page.
@@ -115,10 +112,8 @@ def shortlist_add(participant_id: int):
     try:
         placement = placements.shortlist(person, post, me(), note, clock.today())
     except PlacementError as error:
-        db.session.rollback()
-        flash(error_text(error.code), "error")
+        flash_refusal(error)
         return redirect(url_for("supervisor.workpost", workpost_id=post.id, deelnemer=person.id))
-    db.session.commit()
     flash(_("%(name)s staat op de shortlist.", name=post.name), "success")
     return redirect(url_for("supervisor.placement", placement_id=placement.id))
 
@@ -139,5 +134,4 @@ def caseload():
     proposals = matching.propose_caseload(people, me().organisation)
     for person in people:
         participants.viewed(person, me(), "caseload")
-    db.session.commit()
     return render_template("supervisor/caseload.html", proposals=proposals)

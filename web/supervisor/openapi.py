@@ -1,10 +1,8 @@
 """The supervisor API's part of the OpenAPI document.
 
-Handed to the public API's spec registry (web.api.spec.add_paths) when it exists; until
-then PATHS and COMPONENTS are the source for anyone assembling the document.
+Handed to the public API's spec registry (web.api.spec.add_paths) when the app starts.
 """
-import importlib
-import inspect
+from web.api import spec
 
 BEARER = [{"supervisorToken": []}]
 ID = {"type": "integer"}
@@ -119,19 +117,6 @@ COMPONENTS = {
 }
 
 
-def register_paths() -> bool:
-    """Give our paths to the public API's spec registry, if it exists; True when it did."""
-    try:
-        spec = importlib.import_module("web.api.spec")
-    except ModuleNotFoundError as error:
-        if error.name not in ("web.api", "web.api.spec"):
-            raise
-        return False
-    add_paths = getattr(spec, "add_paths", None)
-    if add_paths is None:
-        return False
-    if "components" in inspect.signature(add_paths).parameters:
-        add_paths(PATHS, components=COMPONENTS)
-    else:
-        add_paths(PATHS)
-    return True
+def register_paths() -> None:
+    """Give our paths to the public API's spec registry."""
+    spec.add_paths(PATHS, components=COMPONENTS)

@@ -4,25 +4,20 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from web import clock
 from web.access import org_admin
-from web.account import clock
-from web.account.messages import staff_error
 from web.account.recovery import send_invitation
 from web.extensions import db
 from web.models import AuditEvent, User
+from web.refusals import flash_refusal, form_status, on_form
 from web.services import organisation_profile as profile
 from web.services import staff
 from web.services.organisation_profile import ProfileError
 from web.supervisor import bp, vocab
 from web.supervisor.organisation_forms import InternalWorkpostForm, InviteForm, ProfileForm
-from web.supervisor.participant_views import form_error
 from web.supervisor.scope import me, organisation_id
 
 AUDIT_PAGE = 50
-
-
-def _status(form) -> int:
-    return 422 if form.errors or form.form_errors else 200
 
 
 @bp.route("/organisatie", methods=["GET", "POST"])
@@ -40,13 +35,11 @@ def organisation():
             profile.update_profile(org, values, form.provinces.data or [],
                                    form.municipalities.data or [], me())
         except ProfileError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
-            db.session.commit()
             flash(_("Het profiel van je organisatie is bewaard."), "success")
             return redirect(url_for("supervisor.organisation"))
-    return render_template("supervisor/organisation.html", form=form, org=org), _status(form)
+    return render_template("supervisor/organisation.html", form=form, org=org), form_status(form)
 
 
 @bp.get("/organisatie/werkposten")
@@ -76,14 +69,12 @@ def _internal_workpost_form(post):
             profile.save_internal_workpost(me().organisation, post, form.values(), me(),
                                            clock.now())
         except ProfileError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
-            db.session.commit()
             flash(_("De werkpost is bewaard."), "success")
             return redirect(url_for("supervisor.internal_workposts"))
     return render_template("supervisor/internal_workpost_form.html", form=form, post=post,
-                           explain=vocab.support_explanations()), _status(form)
+                           explain=vocab.support_explanations()), form_status(form)
 
 
 @bp.post("/organisatie/werkposten/<int:workpost_id>/zichtbaar")
@@ -91,7 +82,6 @@ def _internal_workpost_form(post):
 def internal_workpost_status(workpost_id: int):
     post = profile.internal_workpost(organisation_id(), workpost_id) or abort(404)
     profile.set_internal_status(post, request.form.get("published") == "1", me(), clock.now())
-    db.session.commit()
     flash(_("De werkpost is bewaard."), "success")
     return redirect(url_for("supervisor.internal_workposts"))
 
@@ -110,15 +100,13 @@ def staff_list():
             user = staff.invite(organisation_id(), form.email.data, form.name.data,
                                 form.role.data, me())
         except staff.StaffError as error:
-            db.session.rollback()
-            getattr(form, error.field or "email").errors.append(staff_error(error.code))
+            on_form(form, error)
         else:
-            db.session.commit()
             send_invitation(user, me().organisation.name)
             flash(_("%(email)s kreeg een uitnodiging per e-mail.", email=user.email), "success")
             return redirect(url_for("supervisor.staff_list"))
     return render_template("supervisor/staff.html", form=form, people=_colleagues()), \
-        _status(form)
+        form_status(form)
 
 
 def _colleague_or_404(user_id: int) -> User:
@@ -141,15 +129,12 @@ def staff_change(user_id: int):
         elif action == "reset_totp":
             staff.reset_second_factor(colleague, me())
         elif action == "reinvite" and not colleague.password_hash:
-            db.session.commit()
             send_invitation(colleague, me().organisation.name)
         else:
             abort(400)
     except staff.StaffError as error:
-        db.session.rollback()
-        flash(staff_error(error.code), "error")
+        flash_refusal(error)
         return redirect(url_for("supervisor.staff_list"))
-    db.session.commit()
     flash(_("De wijziging is bewaard."), "success")
     return redirect(url_for("supervisor.staff_list"))
 

@@ -3,9 +3,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, EmailField, FloatField, IntegerField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, URLField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, URL
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from web.forms import BaseForm
+import geo
+from web.labels import place_name
 from web.supervisor import vocab
 from web.supervisor.participant_forms import MultiCheckboxField
 
@@ -25,9 +27,6 @@ class ProfileForm(BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        import geo
-
-        from web.labels import place_name
 
         self.provinces.choices = [SelectChoice(p.code, place_name(p))
                                   for p in geo.provinces() if p.code in geo.SERVICE_PROVINCES]

@@ -12,7 +12,7 @@ from web.models.choices import GOALS
 from web.place_input import validate_place
 from web.supervisor import vocab
 from web.labels import label
-from web.supervisor.messages import error_text
+from web.refusals import text as error_text
 
 
 class MultiCheckboxField(SelectMultipleField):

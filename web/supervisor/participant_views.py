@@ -6,14 +6,14 @@ from flask_babel import gettext as _
 
 from matcher import codes
 from web.access import supervisor
-from web.account import clock
+from web import clock
 from web.extensions import db
 from web.labels import label
 from web.services import evaluations, participants, placements
 from web.services.participants import ParticipantError
 from web.matching.suggest import suggestions
 from web.supervisor import bp, vocab
-from web.supervisor.messages import error_text
+from web.refusals import text as error_text
 from web.supervisor.participant_forms import ConsentForm, EraseForm, ParticipantForm
 from web.supervisor.scope import me, organisation_id, participant_or_404
 
@@ -67,7 +67,6 @@ def participant_new():
             db.session.rollback()
             form_error(form, error)
         else:
-            db.session.commit()
             flash(_("De deelnemer is bewaard. Leg nu de toestemming vast."), "success")
             return redirect(url_for("supervisor.consent", participant_id=person.id))
     else:
@@ -81,7 +80,6 @@ def participant_new():
 def participant(participant_id: int):
     person = participant_or_404(participant_id)
     participants.viewed(person, me())
-    db.session.commit()
     refusal = participants.matching_refusal(person)
     offered = [] if person.status == "frozen" else suggestions(
         person.interests_text, [*(person.interests or []), *(person.avoid or [])])
@@ -104,7 +102,6 @@ def add_interest(participant_id: int):
         db.session.rollback()
         flash(error_text(error.code), "error")
     else:
-        db.session.commit()
         flash(_("Toegevoegd aan de interesses: %(label)s.",
                 label=label(codes.ACTIVITY_LABELS, code)), "success")
     return redirect(url_for("supervisor.participant", participant_id=person.id))
@@ -127,7 +124,6 @@ def participant_edit(participant_id: int):
             db.session.rollback()
             form_error(form, error)
         else:
-            db.session.commit()
             if "postcode" in changed:
                 # A move can make a workpost hard to reach: offer a new search.
                 flash(_("De deelnemer verhuisde. Zoek opnieuw naar werkposten in de buurt."),
@@ -158,7 +154,6 @@ def consent(participant_id: int):
             db.session.rollback()
             form_error(form, error)
         else:
-            db.session.commit()
             flash(_("De toestemming is vastgelegd. Je kan nu werkposten zoeken."), "success")
             return redirect(url_for("supervisor.participant", participant_id=person.id))
     return render_template("supervisor/consent.html", form=form, person=person), _status(form)
@@ -173,7 +168,6 @@ def consent_withdraw(participant_id: int):
     except ParticipantError as error:
         flash(error_text(error.code), "error")
     else:
-        db.session.commit()
         flash(_("De toestemming is ingetrokken. Het profiel is nu bevroren."), "success")
     return redirect(url_for("supervisor.participant", participant_id=person.id))
 
@@ -183,7 +177,6 @@ def consent_withdraw(participant_id: int):
 def participant_export(participant_id: int):
     person = participant_or_404(participant_id)
     data = participants.export(person, me())
-    db.session.commit()
     body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return Response(body, mimetype="application/json", headers={
         "Content-Disposition": f'attachment; filename="deelnemer-{person.id}.json"'})
@@ -194,7 +187,6 @@ def participant_export(participant_id: int):
 def participant_print(participant_id: int):
     person = participant_or_404(participant_id)
     data = participants.export(person, me())
-    db.session.commit()
     return render_template("supervisor/participant_print.html", person=person, data=data,
                            labels=vocab.labels())
 
@@ -209,7 +201,6 @@ def participant_erase(participant_id: int):
             form.confirm.errors.append(_("Dit is niet de code van deze deelnemer."))
         else:
             participants.erase(person, me())
-            db.session.commit()
             flash(_("Alle gegevens van de deelnemer zijn gewist."), "success")
             return redirect(url_for("supervisor.participants_list"))
     return render_template("supervisor/erase.html", form=form, person=person), _status(form)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from web import csvfile
 from web.access import supervisor
-from web.account import clock
+from web import clock
 from web.extensions import db
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
@@ -17,7 +17,8 @@ from web.services.placements import PlacementError
 from web.supervisor import bp
 from web.supervisor.participant_views import form_error
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
-from web.supervisor.scope import me, organisation_id, placement_or_404, run_and_commit
+from web.supervisor.scope import me, organisation_id, placement_or_404
+from web.transaction import retry_on_lock
 
 
 @bp.get("/plaatsingen")
@@ -48,8 +49,6 @@ def placements_csv():
     from web.services import audit
 
     audit.record("placements.exported", "organisation", organisation_id(), actor=me())
-    db.session.commit()
-    # A BOM lets spreadsheet programs read the accents correctly.
     return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="plaatsingen.csv"'})
 
@@ -88,7 +87,6 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
 def placement(placement_id: int):
     found = placement_or_404(placement_id)
     participants.viewed(found.participant, me(), "placement")
-    db.session.commit()
     return _page(found)
 
 
@@ -116,7 +114,7 @@ def placement_move(placement_id: int):
                         confirm_early=bool(form.confirm_early.data))
 
     try:
-        run_and_commit(act)
+        retry_on_lock(act)
     except PlacementError as error:
         db.session.rollback()
         placement = placement_or_404(placement_id)
@@ -145,7 +143,7 @@ def placement_change(placement_id: int):
                                  tasks=form.tasks.data, workpost=workpost)
 
     try:
-        run_and_commit(act)
+        retry_on_lock(act)
     except PlacementError as error:
         db.session.rollback()
         form_error(form, error)
@@ -167,7 +165,6 @@ def placement_cadence(placement_id: int):
             db.session.rollback()
             form_error(form, error)
         else:
-            db.session.commit()
             flash(_("Het ritme van de evaluaties is bewaard."), "success")
             return redirect(url_for("supervisor.placement", placement_id=placement_id))
     return _page(placement_or_404(placement_id), cadence=form, status=422)

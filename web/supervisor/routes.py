@@ -4,10 +4,8 @@ from datetime import timedelta
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from web import clock, matching
 from web.access import supervisor
-from web.account import clock
-from web.extensions import db
-from web import matching
 from web.services import evaluations, participants, placements, staff
 from web.supervisor import bp
 from web.supervisor.scope import me, organisation_id
@@ -39,7 +37,6 @@ def my_account():
 @supervisor
 def api_token():
     token = staff.new_api_token(me())
-    db.session.commit()
     # Shown once: only its hash is kept.
     return render_template("supervisor/my_account.html", token=token)
 
@@ -48,6 +45,5 @@ def api_token():
 @supervisor
 def api_token_revoke():
     staff.revoke_api_token(me())
-    db.session.commit()
     flash(_("Je API-sleutel werkt niet meer."), "success")
     return redirect(url_for("supervisor.my_account"))

@@ -1,10 +1,9 @@
 """The matcher's vocabulary (matcher.codes) as choices and labels in the current language."""
+from matcher import codes
 from web.labels import label
 
 
 def _codes():
-    from matcher import codes
-
     return codes
 
 

@@ -1,13 +1,9 @@
-"""Readable Dutch URLs of the directory, in one place for pages, API, widget and sitemap."""
-from flask import current_app, url_for
+"""Readable Dutch URLs of the directory, in one place for pages, API, widget and sitemap.
+(URL builders; the signed links in e-mails are web/signup/links.py and web/tokens.py.)"""
+from flask import url_for
 
 from web.services import directory
-
-
-def absolute(path: str) -> str:
-    """The canonical address on the public site (PUBLIC_URL), for the sitemap, the API, the
-    embed code and printed leaflets."""
-    return current_app.config["PUBLIC_URL"].rstrip("/") + path
+from web.urls import absolute
 
 
 def workpost_url(post, **query) -> str:
