@@ -1,7 +1,7 @@
 """outbox mail: mail written in the transaction it reports on, delivered after the commit
 
 Revision ID: 9b4e6f1c2d58
-Revises: b7e4c2a9d130
+Revises: c4d1e8f20a73
 Create Date: 2026-12-03 15:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9b4e6f1c2d58'
-down_revision = 'b7e4c2a9d130'
+down_revision = 'c4d1e8f20a73'
 branch_labels = None
 depends_on = None
 
