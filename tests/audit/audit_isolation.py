@@ -550,7 +550,7 @@ def make_identities(app, world: World) -> Identities:
     # deactivation by an admin, and a demotion from org admin to supervisor.
     rotated = session_cookie(app, a["rot"])
     off = session_cookie(app, a["off"])
-    demoted = session_cookie(app, a["admin2"])
+    before_demotion = session_cookie(app, a["admin2"])
     client = app.test_client()
     client.set_cookie("session", rotated)
     client.environ_base["HTTP_USER_AGENT"] = UA
@@ -567,6 +567,15 @@ def make_identities(app, world: World) -> Identities:
         response = admin.post(f"/werkruimte/organisatie/medewerkers/{user.id}",
                               data={"action": action}, headers=admin_headers)
         assert response.status_code == 302, response.status_code
+    # A demotion ends the sessions the person had; a new one has the new role only.
+    from web.extensions import db
+    from web.models import User
+
+    with app.app_context():
+        fresh = db.session.get(User, a["admin2"].id)
+        relogged = StaffRef(fresh.id, fresh.session_token, fresh.role, fresh.email, "A")
+        db.session.remove()
+    demoted = session_cookie(app, relogged)
 
     def tweak(**values):
         def change(session):
@@ -588,6 +597,7 @@ def make_identities(app, world: World) -> Identities:
         "after-logout-everywhere-A": (rotated, UA),
         "copied-before-logout-sup-C": (copied, UA),
         "deactivated-A": (off, UA),
+        "demoted-session-from-before-A": (before_demotion, UA),
         "stolen-cookie-admin-A": (session_cookie(app, a["admin"]), "Mozilla/5.0 (elders)"),
         "no-second-factor-admin-A": (session_cookie(app, a["admin"], tweak(mfa=False)), UA),
     }
@@ -860,7 +870,8 @@ def snapshot(app, world: World) -> Snapshot:
     owners: dict[tuple, str] = {}
     audit_max = 0
     with app.app_context(), db.engine.connect() as conn:
-        for table in db.metadata.sorted_tables:
+        # The change feed's rows belong to their workpost's owner: read workposts first.
+        for table in sorted(db.metadata.sorted_tables, key=lambda t: t.name == "workpost_changes"):
             if table.name == "audit_events":
                 audit_max = conn.scalar(select(func.max(table.c.id))) or 0
                 continue
@@ -885,6 +896,8 @@ def _row_owner(world: World, table: str, values, owners) -> str:
                                    if b.id == values["id"]), str(values["id"]))
     if table == "consents":
         return owners.get(("participants", (values["participant_id"],)), "?")
+    if table == "workpost_changes":
+        return owners.get(("workposts", (values["workpost_id"],)), "?")
     if table == "placement_events":
         return owners.get(("placements", (values["placement_id"],)), "?")
     if "organisation_id" in values.keys():
