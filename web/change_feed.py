@@ -38,6 +38,13 @@ class ChangeFeed:
         if session.get_bind().dialect.name == "postgresql":
             self.position = session.execute(text(
                 "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")).scalar_one()
+            # Rows at or above that position that are already committed are part of what the
+            # caller reads next: not news at the first poll. (The position is the oldest
+            # transaction running anywhere on the server, so there may be many.)
+            self.applied = dict(session.execute(text(
+                "SELECT workpost_id, version FROM workpost_changes WHERE txid >= :position "
+                "AND txid <> coalesce(pg_current_xact_id_if_assigned()::text::bigint, -1)"),
+                {"position": self.position}).all())
         else:
             self.position = session.execute(text(
                 "SELECT coalesce(max(seq), 0) FROM workpost_changes")).scalar_one()

@@ -135,3 +135,31 @@ def test_a_rewind_reads_rolled_back_rows_and_free_turns_again(world_app):
         session.close()
     assert _poll(app, feed) == {ids["garden"]}
     assert _poll(app, feed) == set()
+
+
+def test_a_long_transaction_elsewhere_does_not_make_old_changes_news(world_app):
+    """PostgreSQL: the position is the oldest transaction running anywhere on the server;
+    rows committed after it started but before start() are not news."""
+    app, ids = world_app
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("SQLite: no transaction ids")
+        long_running = db.engine.connect()
+        try:
+            long_running.begin()
+            _sql(long_running, "SELECT pg_current_xact_id()")
+            _sql_commit(app, "UPDATE workposts SET name = 'voor de start' WHERE id = :id",
+                        id=ids["garden"])
+            feed = _start(app)
+            assert _poll(app, feed) == set()
+            _sql_commit(app, "UPDATE workposts SET name = 'na de start' WHERE id = :id",
+                        id=ids["garden"])
+            assert _poll(app, feed) == {ids["garden"]}
+            assert _poll(app, feed) == set()
+        finally:
+            long_running.close()
+
+
+def _sql_commit(app, statement, **params):
+    with app.app_context(), db.engine.begin() as connection:
+        _sql(connection, statement, **params)
