@@ -59,7 +59,9 @@ def run(env: dict, preload: bool, match: bool, accounts: list, url: str) -> dict
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "--config", str(REPO / "gunicorn.conf.py"), "wsgi:app"],
         cwd=REPO, env={**env, "WPW_PRELOAD": "1" if preload else "0",
-                       "BIND": f"127.0.0.1:{port}", "ACCESS_LOG": "/dev/null"},
+                       "BIND": f"127.0.0.1:{port}", "ACCESS_LOG": "/dev/null",
+                       # A worker building its own index must not be killed mid-build.
+                       "GUNICORN_TIMEOUT": "900"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
