@@ -119,7 +119,8 @@ def test_a_rejected_submit_writes_nothing_and_an_accepted_one_writes_it_all(fres
         # Sent (or a bot made to think so): the draft is gone, in the offer's own commit.
         assert drafts_after - drafts_before == (-1 if sent else 0), response.status_code
         if sent and added:
-            assert added == {"workposts": 1, "audit_events": 1}
+            # The database's change feed notes the new workpost in the same commit.
+            assert added == {"workposts": 1, "audit_events": 1, "workpost_changes": 1}
             stored_count.append(1)
         else:
             assert added == {}, (response.status_code, added)
