@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 from harness import log_in
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+                                      walk_to_active)
 
 from web.extensions import db
 from web.models import Evaluation, Participant, Placement, User
@@ -42,7 +43,7 @@ def _build(app):
         internal_a = make_workpost(db.session, name="Atelier van A", organisation=org_a)
         person_a = make_participant(db.session, org_a, reference=SECRET, supervisor=sup_a)
         placement_a = placements.shortlist(person_a, external_a, sup_a, "", date(2026, 1, 2))
-        placements.move(placement_a, "active", sup_a, date(2026, 1, 5))
+        walk_to_active(db.session, placement_a, sup_a, date(2026, 1, 5))
         db.session.flush()
         token_a = staff.new_api_token(sup_a)
         token_b = staff.new_api_token(sup_b)
