@@ -27,9 +27,10 @@ class Result:
     placed: int = 0
     shares_interest: bool = True
 
-    def texts(self, which: str, lang: str | None = None) -> list[str]:
-        """The reasons or concerns as sentences in the visitor's language."""
-        return sentences(getattr(self, which))
+    def texts(self, which: str, lang: str | None = None, voice: str = "staff") -> list[str]:
+        """The reasons or concerns as sentences in the visitor's language: about the
+        participant on staff pages, to them ("person") on what is printed for them."""
+        return sentences(getattr(self, which), voice)
 
 
 @dataclass
