@@ -118,6 +118,22 @@ def shortlist(participant: Participant, workpost: Workpost, by: User, note: str,
     return placement
 
 
+def shortlist_proposals(pairs, by: User, today: date) -> tuple[list[Placement], list[str]]:
+    """The accepted proposals of a caseload, each on its participant's shortlist, in the
+    caller's one transaction. A pair already listed is skipped (so sending the same
+    proposals twice adds nothing); any other refusal is skipped too, its code returned."""
+    added, skipped = [], []
+    for participant, workpost in pairs:
+        try:
+            added.append(shortlist(participant, workpost, by, "", today))
+        except PlacementError as refusal:  # raised before anything was written
+            skipped.append(refusal.code)
+    audit.record("caseload.accepted", "organisation", by.organisation_id, actor=by,
+                 organisation_id=by.organisation_id,
+                 detail={"added": [p.id for p in added], "skipped": skipped})
+    return added, skipped
+
+
 # --- places ---------------------------------------------------------------------------------
 
 def take_place(workpost_id: int) -> bool:

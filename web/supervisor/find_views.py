@@ -134,4 +134,38 @@ def caseload():
     proposals = matching.propose_caseload(people, me().organisation)
     for person in people:
         participants.viewed(person, me(), "caseload")
-    return render_template("supervisor/caseload.html", proposals=proposals)
+    return render_template("supervisor/caseload.html", proposals=proposals,
+                           listed=_listed_pairs(people))
+
+
+def _listed_pairs(people) -> set[tuple[int, int]]:
+    """(participant, workpost) pairs already on a shortlist: shown as such, not offered."""
+    return {(p.participant_id, p.workpost_id) for person in people
+            for p in placements.for_participant(person) if p.status != "ended"}
+
+
+@bp.post("/verdeling")
+@supervisor
+def caseload_accept():
+    """The ticked proposals on their participants' shortlists, all in this one request."""
+    pairs = {}
+    for value in request.form.getlist("voorstel")[:MAX_CASELOAD]:
+        person_id, _sep, workpost_id = value.partition(":")
+        if not (person_id.isdigit() and workpost_id.isdigit()):
+            continue
+        person = participants.get(me().organisation_id, int(person_id))
+        post = matching.visible_workpost(me().organisation, int(workpost_id))
+        if person is not None and post is not None:
+            pairs[person.id] = (person, post)  # one proposal per participant
+    ids = [int(v) for v in request.form.getlist("deelnemer") if v.isdigit()][:MAX_CASELOAD]
+    if not pairs:
+        flash(_("Vink eerst minstens één voorstel aan."), "error")
+        return redirect(url_for("supervisor.caseload", deelnemer=ids)
+                        if ids else url_for("supervisor.participants_list"))
+    added, skipped = placements.shortlist_proposals(pairs.values(), me(), clock.today())
+    if added:
+        flash(_("%(n)s voorstel(len) op de shortlist gezet.", n=len(added)), "success")
+    if skipped:
+        flash(_("%(n)s voorstel(len) stonden er al of kunnen niet meer: die zijn overgeslagen.",
+                n=len(skipped)), "error" if not added else "success")
+    return redirect(url_for("supervisor.placements_list", stap="shortlisted"))
