@@ -69,6 +69,8 @@ def from_environment() -> dict:
         "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "300")),
         # An unfinished sign-up is kept this long after its last step.
         "SIGNUP_DRAFT_HOURS": int(os.environ.get("SIGNUP_DRAFT_HOURS", "24")),
+        # A personal API token works this many days; then its owner makes a new one.
+        "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", "90")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",

@@ -68,6 +68,8 @@ TEXTS = {
     "email_taken": lambda: _("Er bestaat al een account met dit e-mailadres."),
     "bad_role": lambda: _("Kies een rol uit de lijst."),
     "not_yourself": lambda: _("Dit kan je niet voor je eigen account doen."),
+    "read_only_token": lambda: _("Deze API-sleutel mag alleen lezen. Maak op je "
+                                 "accountpagina een sleutel die ook mag wijzigen."),
     # offers
     "not_allowed_now": lambda: _("Dat kan nu niet met je aanbod."),
     "already_decided": lambda: _("Over dit aanbod is al beslist."),

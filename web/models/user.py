@@ -38,6 +38,12 @@ class User(Base):
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
     api_token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
+    # The token's life: made, refused after (API_TOKEN_DAYS), last used (written at most once
+    # a minute) and whether it may only read. All empty when there is no token.
+    api_token_created_at: Mapped[datetime | None]
+    api_token_expires_at: Mapped[datetime | None]
+    api_token_used_at: Mapped[datetime | None]
+    api_token_read_only: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[created_at]
 
     organisation: Mapped[Organisation | None] = relationship()

@@ -1,6 +1,6 @@
 """Staff accounts: password and second-factor checks with throttling, invitations, password
 changes, deactivation and API tokens. Flushes only; the route commits."""
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 import hashlib
 import secrets
 
@@ -122,7 +122,7 @@ def _end_access(user: User) -> None:
     token skips the second factor, so it must never outlive it)."""
     user.session_token = new_session_token()
     if user.api_token_hash is not None:
-        user.api_token_hash = None
+        _forget_token(user)
         audit.record("account.api_token_revoked", "user", user.id,
                      organisation_id=user.organisation_id)
 
@@ -187,27 +187,60 @@ def reset_second_factor(user: User, by: User) -> None:
 
 # --- API tokens ------------------------------------------------------------------------------
 
+TOKEN_DAYS = 90  # the default of the API_TOKEN_DAYS setting
+# Last use is written at most once a minute per token: a program polling the API must not
+# turn every read into a write on the users row.
+USE_RESOLUTION = timedelta(minutes=1)
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def new_api_token(user: User) -> str:
-    """A new token (shown once); only its hash is kept, and the previous one stops working."""
+def _forget_token(user: User) -> None:
+    user.api_token_hash = None
+    user.api_token_created_at = user.api_token_expires_at = user.api_token_used_at = None
+    user.api_token_read_only = False
+
+
+def new_api_token(user: User, *, now: datetime | None = None, days: int = TOKEN_DAYS,
+                  read_only: bool = False) -> str:
+    """A new token (shown once); only its hash is kept, and the previous one stops working.
+    It works `days` days; a read-only token may only read."""
+    now = now or datetime.now(UTC)
     token = "wpw_" + secrets.token_urlsafe(32)
+    _forget_token(user)
     user.api_token_hash = _token_hash(token)
-    audit.record("account.api_token_created", "user", user.id, actor=user)
+    user.api_token_created_at = now
+    user.api_token_expires_at = now + timedelta(days=days)
+    user.api_token_read_only = read_only
+    audit.record("account.api_token_created", "user", user.id, actor=user,
+                 detail={"days": days, "read_only": read_only})
     return token
 
 
 def revoke_api_token(user: User) -> None:
-    user.api_token_hash = None
+    _forget_token(user)
     audit.record("account.api_token_revoked", "user", user.id, actor=user)
 
 
-def user_for_token(token: str) -> User | None:
+def user_for_token(token: str, now: datetime | None = None) -> User | None:
+    """The active staff member whose unexpired token this is; notes its use."""
     if not token:
         return None
+    now = now or datetime.now(UTC)
     user = db.session.scalar(select(User).where(User.api_token_hash == _token_hash(token)))
     if user is None or not user.active or user.organisation_id is None:
         return None
+    if user.api_token_expires_at is None or user.api_token_expires_at <= now:
+        return None
+    last = user.api_token_used_at
+    if last is None or now - last >= USE_RESOLUTION:
+        # Conditional, so that parallel requests of the same minute write it once.
+        db.session.execute(
+            update(User).where(User.id == user.id,
+                               or_(User.api_token_used_at.is_(None),
+                                   User.api_token_used_at <= now - USE_RESOLUTION))
+            .values(api_token_used_at=now).execution_options(synchronize_session=False))
+        set_committed_value(user, "api_token_used_at", now)
     return user

@@ -18,6 +18,7 @@ from web.text import multiline
 
 api_bp = Blueprint("supervisor_api", __name__, url_prefix="/api/v1/supervisor")
 MAX_TOP = 50
+READS = ("GET", "HEAD", "OPTIONS")
 
 
 def token_required(view):
@@ -27,12 +28,16 @@ def token_required(view):
     def wrapper(*args, **kwargs):
         header = request.headers.get("Authorization", "")
         scheme, _, token = header.partition(" ")
-        user = staff.user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+        user = staff.user_for_token(token.strip(), clock.now()) \
+            if scheme.lower() == "bearer" else None
         if user is None or user.role not in ("supervisor", "org_admin"):
             response = jsonify({"error": "missing or invalid API token", "status": 401})
             response.status_code = 401
             response.headers["WWW-Authenticate"] = 'Bearer realm="werkpostwijzer"'
             return response
+        if user.api_token_read_only and request.method not in READS:
+            return jsonify({"error": "read_only_token", "message": text("read_only_token"),
+                            "status": 403}), 403
         g.api_user = user
         g.private_page = True
         return view(*args, **kwargs)

@@ -1,7 +1,7 @@
 """The workspace home (what needs attention today) and the user's own account page."""
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from web import clock, matching
@@ -36,7 +36,8 @@ def my_account():
 @bp.post("/mijn-account/api-sleutel")
 @supervisor
 def api_token():
-    token = staff.new_api_token(me())
+    token = staff.new_api_token(me(), now=clock.now(), days=current_app.config["API_TOKEN_DAYS"],
+                                read_only=request.form.get("read_only") == "1")
     # Shown once: only its hash is kept.
     return render_template("supervisor/my_account.html", token=token)
 
