@@ -73,6 +73,7 @@ TEXTS = {
     # offers
     "not_allowed_now": lambda: _("Dat kan nu niet met je aanbod."),
     "already_decided": lambda: _("Over dit aanbod is al beslist."),
+    "nothing_pending": lambda: _("Over deze wijziging is al beslist."),
 }
 
 

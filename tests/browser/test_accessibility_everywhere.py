@@ -35,7 +35,7 @@ from test_workspace_factories import (PASSWORD, make_org, make_participant,  # n
 
 from web.auth import hash_password  # noqa: E402
 from web.extensions import db  # noqa: E402
-from web.models import User, Workpost  # noqa: E402
+from web.models import User, Workpost, WorkpostRevision  # noqa: E402
 
 LANGS = ("nl", "en")
 
@@ -73,6 +73,8 @@ HERE = {
     # Moderation.
     "admin.index": "admin", "admin.queue": "admin", "admin.workpost": "admin",
     "admin.reject": "admin", "admin.approve": "admin", "admin.spam": "admin",
+    "admin.revision": "admin", "admin.approve_revision": "admin",
+    "admin.reject_revision": "admin",
 }
 # Checked, in both languages, by another browser test.
 ELSEWHERE = {
@@ -578,8 +580,16 @@ def test_moderation_pages(live_server, page, axe, lang):
         for offer in waiting:
             offer.confirmed_at = datetime.now(UTC)
             offer.website = "https://www.example.be"
+        changed = [_offer(name, status="published") for name in ("Slagerij Claes", "Drukkerij Vos")]
+        db.session.flush()
+        for offer in changed:  # a change to an approved offer waits (issue 14, item 1)
+            db.session.add(WorkpostRevision(
+                workpost_id=offer.id, submitted_at=datetime.now(UTC),
+                proposed={"name": offer.name + " & Co", "tasks": "Nieuwe taken <b>vet</b>",
+                          "activities": ["kitchen"]}))
         db.session.commit()
         ids = [offer.id for offer in waiting]
+        change_ids = [offer.id for offer in changed]
     audit = Audit(server, page, axe, lang)
     _language(page, server.url, lang, "/account/inloggen")
     _log_in(audit, "beheer@axe.example", enrol_checks=False)
@@ -593,6 +603,14 @@ def test_moderation_pages(live_server, page, axe, lang):
                  errors=False, what="rejected (flash)", via="admin.reject")
     page.goto(f"{server.url}/beheer/aanmeldingen/{ids[3]}")
     audit.submit("form[action$='/spam']", errors=False, what="spam (flash)", via="admin.spam")
+    audit.visit(f"/beheer/wijzigingen/{change_ids[0]}", "change waiting")
+    audit.submit("form[action$='/weigeren']", what="reject a change without a reason")
+    audit.submit("form[action$='/goedkeuren']", errors=False, what="change approved (flash)",
+                 via="admin.approve_revision")
+    page.goto(f"{server.url}/beheer/wijzigingen/{change_ids[1]}")
+    audit.submit("form[action$='/weigeren']", {"#reason": "Dit klopt niet met je zaak."},
+                 errors=False, what="change rejected (flash)", via="admin.reject_revision")
+    audit.visit(f"/beheer/wijzigingen/{change_ids[1]}", "no change waiting")
     audit.visit("/beheer/aanmeldingen", "queue with decisions")
     for n, state in ((0, "approved"), (1, "rejected"), (3, "spam")):
         audit.visit(f"/beheer/aanmeldingen/{ids[n]}", f"offer {state}")

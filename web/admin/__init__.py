@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 
-from web.admin import routes  # noqa: E402,F401  (registers the views on bp)
+from web.admin import revisions, routes  # noqa: E402,F401  (registers the views on bp)

@@ -15,3 +15,10 @@ class RejectForm(BaseForm):
         _l("Waarom weiger je dit aanbod? (de zaak krijgt deze uitleg per mail)"),
         validators=[DataRequired(_l("Schrijf kort waarom je weigert.")),
                     Length(min=5, max=1000, message=_l("Schrijf tussen 5 en 1000 tekens."))])
+
+
+class RevisionRejectForm(BaseForm):
+    reason = TextAreaField(
+        _l("Waarom weiger je deze wijziging? (de zaak krijgt deze uitleg per mail)"),
+        validators=[DataRequired(_l("Schrijf kort waarom je weigert.")),
+                    Length(min=5, max=1000, message=_l("Schrijf tussen 5 en 1000 tekens."))])

@@ -11,7 +11,7 @@ from web.admin.forms import DecisionForm, RejectForm
 from web.extensions import db
 from web.models import Workpost
 from web.refusals import flash_refusal
-from web.services import workpost_review
+from web.services import workpost_review, workpost_revision
 from web.signup import mails
 from web.signup.view_helpers import vocabulary
 
@@ -26,6 +26,7 @@ def index():
 @platform_admin
 def queue():
     return render_template("admin/queue.html", waiting=workpost_review.queue(),
+                           changes=workpost_revision.queue(),
                            decided=workpost_review.recently_decided(),
                            undelivered=mail.undelivered(), **vocabulary())
 

@@ -11,10 +11,11 @@ from web.models.signup_draft import SignupDraft
 from web.models.user import User
 from web.models.workpost import Workpost, has_code
 from web.models.workpost_change import WorkpostChange
+from web.models.workpost_revision import WorkpostRevision
 
 __all__ = [
     "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "LoginThrottle", "Organisation",
     "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
-    "WorkpostChange", "has_code",
+    "WorkpostChange", "WorkpostRevision", "has_code",
 ]

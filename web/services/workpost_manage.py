@@ -1,12 +1,13 @@
 """What a business does with its offer through the manage link: change it, pause and resume,
 set the number of open places, and ask for a fresh link. Withdrawal is in workpost_withdraw.
 """
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from web.extensions import db
-from web.models import AuditEvent, Workpost
+from web.models import AuditEvent, Workpost, WorkpostRevision
 from web.models.workpost import new_manage_nonce
 from web.services import audit
 from web.services.errors import ServiceError
@@ -31,36 +32,101 @@ def can_edit(workpost: Workpost) -> bool:
     return workpost.status in LIVE_STATUSES
 
 
-def update(workpost: Workpost, values: dict, location) -> list[str]:
-    """Apply the edit form; returns the names of the fields that changed. A new e-mail
-    address rotates the manage nonce so that links in the old mailbox stop working."""
-    if not can_edit(workpost):
-        raise NotAllowedNow(workpost.status)
-    changed = []
+# An approved offer is public to supervisors: a change of its text waits for a platform admin
+# (web/services/workpost_revision.py). Pause, resume and the open places apply at once.
+REVIEWED_STATUSES = ("published", "paused")
+
+
+@dataclass
+class Edit:
+    fields: list[str]   # what differs from the offer as it stands
+    pending: bool       # True: stored as the pending version, the offer itself is unchanged
+
+
+def needs_review(workpost: Workpost) -> bool:
+    return workpost.status in REVIEWED_STATUSES
+
+
+def differences(workpost: Workpost, values: dict, location) -> dict:
+    """The edit form's values that differ from the workpost, field by field."""
     values = dict(values)
     if values.get("legal_form") == "de_facto_association":
         values["enterprise_number"] = None
     if "contact_email" in values:
         values["contact_email"] = values["contact_email"].lower()
-    for field in EDITABLE:
-        if field in values and getattr(workpost, field) != values[field]:
-            setattr(workpost, field, values[field])
-            changed.append(field)
-    for field in LOCATION_FIELDS:
-        if getattr(workpost, field) != getattr(location, field):
-            setattr(workpost, field, getattr(location, field))
-            changed.append(field)
-    if "legal_form" in changed:
+    changes = {field: values[field] for field in EDITABLE
+               if field in values and getattr(workpost, field) != values[field]}
+    changes.update({field: getattr(location, field) for field in LOCATION_FIELDS
+                    if getattr(workpost, field) != getattr(location, field)})
+    return changes
+
+
+def apply(workpost: Workpost, changes: dict) -> list[str]:
+    """Write the changes into the workpost, with what follows from them; returns the fields.
+    A new e-mail address rotates the manage nonce so that links in the old mailbox stop
+    working."""
+    for field, value in changes.items():
+        setattr(workpost, field, value)
+    if "legal_form" in changes:
         workpost.sector = SECTOR_OF_LEGAL_FORM[workpost.legal_form]
-    if "capacity" in changed:
+    if "capacity" in changes:
         workpost.open_places = min(workpost.open_places, most_open_places(workpost))
-    if "contact_email" in changed:
+    if "contact_email" in changes:
         workpost.manage_nonce = new_manage_nonce()
+    db.session.flush()
+    return list(changes)
+
+
+def update(workpost: Workpost, values: dict, location, now: datetime) -> Edit:
+    """Apply the edit form, or for an approved offer store it as the pending version (a
+    second edit replaces the first; an edit back to the published text drops it)."""
+    if not can_edit(workpost):
+        raise NotAllowedNow(workpost.status)
+    changes = differences(workpost, values, location)
+    if needs_review(workpost):
+        _propose(workpost, changes, now)
+        return Edit(list(changes), pending=True)
+    changed = apply(workpost, changes)
     if changed:
-        db.session.flush()
         audit.record("workpost.edit", "workpost", workpost.id, actor_label="business",
                      detail={"fields": changed})
-    return changed
+    return Edit(changed, pending=False)
+
+
+def pending(workpost: Workpost) -> WorkpostRevision | None:
+    return db.session.scalar(select(WorkpostRevision)
+                             .where(WorkpostRevision.workpost_id == workpost.id))
+
+
+def pending_values(revision: WorkpostRevision | None) -> dict:
+    """The proposed fields as Python values again (JSON keeps a date as text)."""
+    values = dict(revision.proposed) if revision else {}
+    if values.get("available_from"):
+        values["available_from"] = date.fromisoformat(values["available_from"])
+    return values
+
+
+def _propose(workpost: Workpost, changes: dict, now: datetime) -> None:
+    revision = pending(workpost)
+    if not changes:
+        if revision is not None:
+            db.session.delete(revision)
+            audit.record("workpost.edit_dropped", "workpost", workpost.id,
+                         actor_label="business")
+            db.session.flush()
+        return
+    proposed = {field: value.isoformat() if isinstance(value, date) else value
+                for field, value in changes.items()}
+    if revision is None:
+        revision = WorkpostRevision(workpost_id=workpost.id, proposed=proposed,
+                                    submitted_at=now)
+        db.session.add(revision)
+    else:
+        revision.proposed = proposed
+        revision.submitted_at = now
+    db.session.flush()
+    audit.record("workpost.edit_proposed", "workpost", workpost.id, actor_label="business",
+                 detail={"fields": sorted(changes)})
 
 
 def pause(workpost: Workpost) -> None:

@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from web.extensions import db
-from web.models import Placement, PlacementEvent, User, Workpost
+from web.models import Placement, PlacementEvent, User, Workpost, WorkpostRevision
 from web.services import audit
 from web.services.errors import ServiceError
 
@@ -40,6 +40,8 @@ def withdraw(workpost: Workpost, reason: str | None, now: datetime) -> list[Noti
     workpost.status = "withdrawn"
     workpost.withdrawn_at = now
     workpost.withdraw_reason = reason or None
+    # A change still waiting for review has nothing left to change.
+    db.session.execute(delete(WorkpostRevision).where(WorkpostRevision.workpost_id == workpost.id))
     placements = _open_placements(workpost.id)
     for placement in placements:
         placement.workpost_withdrawn = True

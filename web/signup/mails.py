@@ -66,6 +66,17 @@ def review_outcome(workpost) -> None:
                      "signup_rejected")
 
 
+def edit_approved(workpost) -> None:
+    """A change to an approved offer is online now."""
+    _to_business(workpost, lambda: _("Je wijziging staat online"), "signup_edit_approved")
+
+
+def edit_rejected(workpost, reason: str) -> None:
+    """A change to an approved offer was not accepted; the offer stays as it was."""
+    _to_business(workpost, lambda: _("We kunnen je wijziging niet publiceren"),
+                 "signup_edit_rejected", reason=reason)
+
+
 def withdrawn(workpost) -> None:
     _to_business(workpost, lambda: _("Je aanbod is ingetrokken"), "signup_withdrawn")
 

@@ -37,6 +37,7 @@ def manage(token: str):
                            places_form=PlacesForm(capacity=most_open_places(workpost),
                                                   data={"open_places": workpost.open_places}),
                            taken=places_taken(workpost.id),
+                           pending=workpost_manage.pending(workpost),
                            **vocabulary())
 
 
@@ -53,8 +54,11 @@ def edit(token: str):
     legal_form = request.form.get("legal_form") or workpost.legal_form
     if request.method == "POST":
         form = EditForm(legal_form=legal_form, today=clock.today())
-    else:
-        form = EditForm(legal_form=legal_form, today=clock.today(), data=edit_data(workpost))
+    else:  # a change that waits for review is what the business sees and edits further
+        data = edit_data(workpost)
+        proposed = workpost_manage.pending_values(workpost_manage.pending(workpost))
+        data.update({name: value for name, value in proposed.items() if name in data})
+        form = EditForm(legal_form=legal_form, today=clock.today(), data=data)
     if not form.validate_on_submit():
         status = 400 if form.errors else 200
         return render_template("signup/edit.html", form=form, workpost=workpost, token=token,
@@ -70,7 +74,12 @@ def edit(token: str):
         location = geocoded(location, values.get("street"))
     else:  # same address: keep the coordinates found before
         location = replace(location, lat=workpost.lat, lon=workpost.lon)
-    changed = workpost_manage.update(workpost, values, location)
+    edit = workpost_manage.update(workpost, values, location, clock.now())
+    if edit.pending and edit.fields:
+        flash(_("Je wijziging wacht op een controle. Tot dan blijft je aanbod online zoals "
+                "het was."), "success")
+        return _back(token)
+    changed = edit.fields
     if "contact_email" in changed:
         mails.email_changed(workpost, old_email)
         mails.received_new_link(workpost)
@@ -122,6 +131,7 @@ def places(token: str):
         return render_template("signup/manage.html", workpost=workpost, token=token,
                                action_form=ActionForm(), places_form=form,
                                taken=places_taken(workpost.id),
+                               pending=workpost_manage.pending(workpost),
                                **vocabulary()), 400
     workpost_manage.set_open_places(workpost, form.open_places.data)
     flash(_("Het aantal vrije plaatsen is bewaard."), "success")
