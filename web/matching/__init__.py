@@ -10,9 +10,9 @@
 from web.matching.find import Proposal, Result, find_matches, propose_caseload
 from web.matching.index_cache import MatchingIndex, workpost_index
 from web.matching.output import result_json
-from web.matching.visibility import (new_in_region, visible_filter, visible_workpost,
-                                     visible_workposts)
+from web.matching.visibility import (new_in_region, search_visible, visible_filter,
+                                     visible_workpost, visible_workposts)
 
 __all__ = ["MatchingIndex", "Proposal", "Result", "find_matches", "new_in_region",
-           "propose_caseload", "result_json", "visible_filter", "visible_workpost",
+           "propose_caseload", "result_json", "search_visible", "visible_filter", "visible_workpost",
            "visible_workposts", "workpost_index"]

@@ -76,6 +76,21 @@ def visible_workposts(organisation: Organisation, *, with_places_only: bool = Fa
     return list(db.session.scalars(query.order_by(Workpost.name)))
 
 
+def search_visible(organisation: Organisation, text: str, limit: int = 10) -> list[Workpost]:
+    """Visible workposts with an open place whose name, municipality or postcode holds
+    every word typed (case-insensitive), by name: the placement form's workpost search."""
+    words = [w for w in text.split() if w][:5]
+    if not words:
+        return []
+    query = select(Workpost).where(visible_filter(organisation), Workpost.open_places > 0)
+    for word in words:
+        pattern = "%" + word.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        query = query.where(or_(Workpost.name.ilike(pattern),
+                                Workpost.municipality.ilike(pattern),
+                                Workpost.postcode.ilike(pattern)))
+    return list(db.session.scalars(query.order_by(Workpost.name, Workpost.id).limit(limit)))
+
+
 def visible_workpost(organisation: Organisation, workpost_id: int) -> Workpost | None:
     return db.session.scalar(select(Workpost).where(Workpost.id == workpost_id,
                                                     visible_filter(organisation)))

@@ -1,6 +1,6 @@
 """Forms for the placement pipeline, changes, the evaluation cadence and the agreement."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, FloatField, SelectField, TextAreaField
+from wtforms import BooleanField, DateField, FloatField, RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -41,11 +41,25 @@ class MoveForm(BaseForm):
             (code, label(STOP_REASONS, code)) for code in STOP_REASONS]
 
 
+class WorkpostChoice(RadioField):
+    """A workpost id from the few offered (the current one, the shortlist, what was searched).
+    The view checks that the organisation may see the one chosen, so no choice check here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, coerce=int, validate_choice=False, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("Kies een werkpost uit de lijst.")) from error
+
+
 class ChangeForm(BaseForm):
     hours_per_week = FloatField(_l("Uren per week"), validators=[
         Optional(), NumberRange(1, 38, _l("Kies tussen 1 en 38 uur."))])
     tasks = TextAreaField(_l("Taken"), validators=[Optional(), Length(max=2000), no_health_words])
-    workpost_id = SelectField(_l("Werkpost"), coerce=int)
+    workpost_id = WorkpostChoice(_l("Werkpost"))
     on_date = DateField(_l("Vanaf"), validators=[DataRequired(_l("Vul een geldige datum in."))])
     note = TextAreaField(_l("Notitie (niet verplicht)"), validators=[
         Optional(), Length(max=2000), no_health_words])

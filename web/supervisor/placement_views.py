@@ -1,5 +1,6 @@
 """Placements: the organisation's list and CSV, one placement's pipeline, changes, cadence."""
 import io
+from types import SimpleNamespace
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -14,8 +15,8 @@ from web.labels import label
 from web.services import evaluations, participants, pipeline, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
+from web.refusals import on_form
 from web.supervisor import bp
-from web.supervisor.participant_views import form_error
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
 from web.supervisor.scope import me, organisation_id, placement_or_404
 from web.transaction import retry_on_lock
@@ -53,19 +54,51 @@ def placements_csv():
         "Content-Disposition": 'attachment; filename="plaatsingen.csv"'})
 
 
-def _workpost_choices(placement):
-    visible = matching.visible_workposts(me().organisation, with_places_only=True)
-    choices = [(placement.workpost_id, placement.workpost.name + " " + _("(nu)"))]
-    return choices + [(w.id, f"{w.name} ({w.municipality})") for w in visible
-                      if w.id != placement.workpost_id]
+MAX_FOUND = 10  # search results offered at once; a narrower search finds the rest
+
+
+def _search_text() -> str:
+    return request.args.get("werkpost", "").strip()[:60]
+
+
+def _workpost_choices(placement, query: str = "", chosen: int | None = None):
+    """The few workposts offered in the change form, instead of every visible one: the
+    current one, then the participant's shortlist, then what was searched for (and, after a
+    refused save, the one that was chosen)."""
+    organisation = me().organisation
+    current = placement.workpost
+    listed = [p.workpost for p in placements.for_participant(placement.participant)
+              if p.id != placement.id and p.status == "shortlisted"
+              and matching.visible_workpost(organisation, p.workpost_id) is not None]
+    found = matching.search_visible(organisation, query, MAX_FOUND) if query else []
+    extra = [] if chosen in (None, current.id) else \
+        [w for w in [matching.visible_workpost(organisation, chosen)] if w is not None]
+    choices, seen = [(current.id, _("%(name)s (%(place)s), nu", name=current.name,
+                                    place=current.municipality))], {current.id}
+    for post, note in [*((w, _("op de shortlist")) for w in listed),
+                       *((w, "") for w in [*found, *extra])]:
+        if post.id not in seen:
+            seen.add(post.id)
+            choices.append((post.id, f"{post.name} ({post.municipality})"
+                            + (f", {note}" if note else "")))
+    return choices, found
+
+
+def _change_form(placement, submitted: bool):
+    # The note starts empty: the shortlist's note is the placement's, not this change's.
+    start = SimpleNamespace(hours_per_week=placement.hours_per_week, tasks=placement.tasks,
+                            workpost_id=placement.workpost_id)
+    return ChangeForm(prefix="change", obj=start) if not submitted else \
+        ChangeForm(prefix="change")
 
 
 def _page(placement, move=None, change=None, cadence=None, status=200):
     move = move or MoveForm(placement.status, prefix="move")
-    change = change or ChangeForm(prefix="change", obj=placement)
-    if not change.workpost_id.choices:
-        change.workpost_id.choices = _workpost_choices(placement)
-    if not change.is_submitted():
+    change = change or _change_form(placement, submitted=False)
+    query = _search_text()
+    change.workpost_id.choices, found = _workpost_choices(placement, query,
+                                                          change.workpost_id.data)
+    if change.workpost_id.data is None:
         change.workpost_id.data = placement.workpost_id
     cadence = cadence or CadenceForm(prefix="cadence")
     pending = evaluations.open_evaluation(placement)
@@ -78,7 +111,8 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
         change.on_date.data = clock.today()
     return render_template("supervisor/placement.html", placement=placement, move=move,
                            change=change, cadence=cadence, pending=pending,
-                           pipeline=placements.PIPELINE,
+                           pipeline=placements.PIPELINE, query=query, found=found,
+                           max_found=MAX_FOUND,
                            counts=placements.workpost_counts([placement.workpost_id])), status
 
 
@@ -104,7 +138,7 @@ def placement_move(placement_id: int):
                     confirm_early=bool(form.confirm_early.data),
                     stop_reason=form.stop_reason.data or None,
                     known_stop_reasons=STOP_REASONS):
-                form_error(form, PlacementError(code, field))
+                on_form(form, PlacementError(code, field), roll_back=False)
         return _page(placement, move=form, status=422)
 
     def act():
@@ -116,9 +150,8 @@ def placement_move(placement_id: int):
     try:
         retry_on_lock(act)
     except PlacementError as error:
-        db.session.rollback()
+        on_form(form, error)
         placement = placement_or_404(placement_id)
-        form_error(form, error)
         return _page(placement, move=form, status=409 if error.code == "no_place" else 422)
     flash(_("De stap is bewaard."), "success")
     return redirect(url_for("supervisor.placement", placement_id=placement_id))
@@ -128,13 +161,17 @@ def placement_move(placement_id: int):
 @supervisor
 def placement_change(placement_id: int):
     placement = placement_or_404(placement_id)
-    form = ChangeForm(prefix="change")
-    form.workpost_id.choices = _workpost_choices(placement)
-    if not form.validate_on_submit():
-        return _page(placement, change=form, status=422)
+    form = _change_form(placement, submitted=True)
+    valid = form.validate_on_submit()
     workpost = None
-    if form.workpost_id.data != placement.workpost_id:
-        workpost = matching.visible_workpost(me().organisation, form.workpost_id.data)
+    chosen = form.workpost_id.data
+    if chosen is not None and chosen != placement.workpost_id and not form.workpost_id.errors:
+        workpost = matching.visible_workpost(me().organisation, chosen)
+        if workpost is None:  # every error at once: this one beside the form's own
+            on_form(form, PlacementError("not_visible", "workpost_id"), roll_back=False)
+            form.workpost_id.data = None
+    if not valid or form.workpost_id.errors:
+        return _page(placement, change=form, status=422)
 
     def act():
         fresh = placement_or_404(placement_id)
@@ -145,8 +182,7 @@ def placement_change(placement_id: int):
     try:
         retry_on_lock(act)
     except PlacementError as error:
-        db.session.rollback()
-        form_error(form, error)
+        on_form(form, error)
         return _page(placement_or_404(placement_id), change=form, status=422)
     flash(_("De wijziging is bewaard."), "success")
     return redirect(url_for("supervisor.placement", placement_id=placement_id))
@@ -162,8 +198,7 @@ def placement_cadence(placement_id: int):
             evaluations.set_cadence(placement, form.months.data, me(), form.next_due.data,
                                     clock.today())
         except EvaluationError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
             flash(_("Het ritme van de evaluaties is bewaard."), "success")
             return redirect(url_for("supervisor.placement", placement_id=placement_id))
