@@ -1,6 +1,6 @@
 """Isolation audit: supervisors never see (or change) another organisation's people.
 
-Three organisations with full data (audit_isolation.build_world) are probed on every
+Three organisations with full data (isolation_world.build_world) are probed on every
 non-public route of the app (the url_map, by each view's declared audience) and every
 endpoint of the token API, by every identity that should be refused there: staff of the
 other organisations with their ids (also in query strings and form fields), the wrong role,
@@ -23,13 +23,14 @@ real route it is in no column of any table.
 """
 import time
 
-from audit_isolation import (ANY, CANARY, ORG_KEYS, REFUSED_404, Identity, Probe, Prober,
-                             api_group, api_probes, attach_log_capture, build_world,
-                             cross_organisation_references, database_fails_once,
-                             database_text, forbidden_for, link_probes, mails_with,
-                             make_identities, member_controls, member_probes, nobody_probes,
-                             platform_probes, public_sweep, raw_storage_hits, role_probes,
-                             text_columns)
+from isolation_identities import Identity, forbidden_for, make_identities
+from isolation_oracle import ANY, REFUSED_404, cross_organisation_references
+from isolation_prober import Probe, Prober
+from isolation_probes import (api_group, api_probes, link_probes, member_controls,
+                              member_probes, nobody_probes, platform_probes, role_probes)
+from isolation_scans import (attach_log_capture, database_fails_once, database_text,
+                             mails_with, public_sweep, raw_storage_hits, text_columns)
+from isolation_world import CANARY, ORG_KEYS, build_world
 
 MIN_PROBES = 5000
 UA = {"User-Agent": "Werkzeug/test"}
