@@ -203,12 +203,20 @@ def live_server(fresh_app):
 
 
 @pytest.fixture()
+def make(db_session):
+    """The shared factories (tests/factories.py), bound to this test's session."""
+    from factories import Factories
+
+    return Factories(db_session)
+
+
+@pytest.fixture()
 def login(client):
     """login(user): the client is now that user, past the second factor."""
     return lambda user: log_in(client, user)
 
 
-DB_FIXTURES = {"db_session", "client", "runner", "app_ctx", "fresh_app", "live_server",
+DB_FIXTURES = {"db_session", "make", "client", "runner", "app_ctx", "fresh_app", "live_server",
                "login"}
 
 

@@ -19,7 +19,7 @@ from schemathesis import GenerationMode  # noqa: E402
 
 # The workspace's record factories (tests have no packages, so the folder goes on the path).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_workspace_factories import (make_org, make_participant, make_user,  # noqa: E402
+from factories import (make_org, make_participant, make_user,  # noqa: E402
                                       make_workpost)
 
 OPENAPI = "/api/v1/openapi.json"

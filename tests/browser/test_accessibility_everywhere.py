@@ -29,8 +29,8 @@ import pytest
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_directory_factories import make_world  # noqa: E402
-from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
+from factories import make_directory_world  # noqa: E402
+from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
                                       make_user, make_workpost, walk_to_active)
 
 from web.auth import hash_password  # noqa: E402
@@ -296,7 +296,7 @@ def _public_world(app):
     from web.signup import links
 
     with app.app_context():
-        make_world(db.session)
+        make_directory_world(db.session)
         org = make_org(db.session, name="OCMW Axe")
         enrolled = make_user(db.session, org, email="code@axe.example")
         enrolled.totp_secret = pyotp.random_base32()

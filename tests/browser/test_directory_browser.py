@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_directory_factories import make_world  # noqa: E402
+from factories import make_directory_world  # noqa: E402
 
 from web.extensions import db  # noqa: E402
 
@@ -23,7 +23,7 @@ def server(live_server):
     # No map tiles from the internet in tests; the markers still show on a blank map.
     started = live_server(MAP_TILE_URL="", PUBLIC_URL="http://localhost")
     with started.app.app_context():
-        make_world(db.session)
+        make_directory_world(db.session)
         db.session.commit()
     return started
 

@@ -14,7 +14,7 @@ import pyotp
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
+from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
                                       make_user, make_workpost)
 
 from web.auth import hash_password  # noqa: E402

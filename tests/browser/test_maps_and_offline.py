@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_directory_factories import make_world  # noqa: E402
+from factories import make_directory_world  # noqa: E402
 
 from web.extensions import db  # noqa: E402
 
@@ -30,7 +30,7 @@ def server(live_server):
     # The default tile server (OpenStreetMap): its requests must be refused by the browser.
     started = live_server(PUBLIC_URL="http://localhost")
     with started.app.app_context():
-        make_world(db.session)
+        make_directory_world(db.session)
         db.session.commit()
     return started
 

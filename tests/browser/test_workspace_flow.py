@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_workspace_factories import (PASSWORD, make_org, make_participant,  # noqa: E402
+from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
                                       make_user, make_workpost, walk_to_active)
 
 from web.extensions import db  # noqa: E402

@@ -14,7 +14,7 @@ import pyotp
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from test_workspace_factories import PASSWORD, make_org, make_user, make_workpost  # noqa: E402
+from factories import PASSWORD, make_org, make_user, make_workpost  # noqa: E402
 
 from web.extensions import db  # noqa: E402
 from web.models import Participant, Placement  # noqa: E402

@@ -4,7 +4,7 @@ import re
 import pyotp
 import pytest
 from sqlalchemy import func, select
-from test_workspace_factories import PASSWORD, make_org, make_user
+from factories import PASSWORD, make_org, make_user
 
 from web.models import AuditEvent, User
 

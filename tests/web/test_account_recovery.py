@@ -5,7 +5,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-from test_workspace_factories import make_org, make_user
+from factories import make_org, make_user
 
 from web.models import AuditEvent
 

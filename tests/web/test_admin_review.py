@@ -2,7 +2,7 @@
 the business hears the outcome by mail (spammers hear nothing)."""
 import pytest
 from sqlalchemy import select
-from test_signup_support import body, clock, link, outbox, sign_up  # noqa: F401
+from signup_support import body, link, sign_up
 
 from web.models import AuditEvent, Organisation, User, Workpost
 

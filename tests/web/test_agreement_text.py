@@ -6,7 +6,7 @@ from datetime import date
 from html import unescape
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import Placement
 from web.services.agreements import MAX_CLAUSE_LENGTH

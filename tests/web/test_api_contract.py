@@ -5,14 +5,14 @@ import re
 import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_directory_factories import HIDDEN, make_world
+from factories import DIRECTORY_HIDDEN, make_directory_world
 
 OPENAPI = "/api/v1/openapi.json"
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 
@@ -136,7 +136,7 @@ def test_generated_requests_get_documented_answers(app, client, world):
 def test_the_api_never_returns_hidden_workposts(client, world):
     body = client.get("/api/v1/directory?per_page=100").get_data(as_text=True)
     body += client.get("/api/v1/organisations?per_page=100").get_data(as_text=True)
-    assert [name for name in HIDDEN if name in body] == []
+    assert [name for name in DIRECTORY_HIDDEN if name in body] == []
 
 
 def test_an_address_that_is_not_public_gives_the_postcode_centre(client, world):

@@ -3,12 +3,12 @@ serves the same workposts as the pages and the widget."""
 import re
 
 import pytest
-from test_directory_factories import make_org, make_post, make_world
+from factories import make_directory_world, make_listed_org, make_listed_post
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 
@@ -130,10 +130,10 @@ def test_writing_is_not_allowed(client, world):
 
 
 def test_api_pages_and_widget_show_the_same_workposts(client, db_session):
-    org = make_org(db_session, "OCMW Genk", "3600", [("province", "limburg")])
+    org = make_listed_org(db_session, "OCMW Genk", "3600", [("province", "limburg")])
     for n in range(12):
-        make_post(db_session, f"Atelier {n:02d}", "3600", org, activities=("creative",))
-    make_post(db_session, "Garage Janssens", "3600", None, activities=("creative",))
+        make_listed_post(db_session, f"Atelier {n:02d}", "3600", org, activities=("creative",))
+    make_listed_post(db_session, "Garage Janssens", "3600", None, activities=("creative",))
     db_session.commit()
     api = set(_names(client.get("/api/v1/directory?municipality=71016&per_page=100").get_json()))
     page_names, widget_names = set(), set()

@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user
+from factories import make_org, make_participant, make_user
 
 from web.models import AuditEvent, User
 

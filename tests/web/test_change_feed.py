@@ -3,7 +3,7 @@ deleted rows, and on PostgreSQL changes that commit after a later one was alread
 import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
-from test_directory_factories import make_post, make_world
+from factories import make_directory_world, make_listed_post
 
 from web.change_feed import ChangeFeed
 from web.extensions import db
@@ -18,7 +18,7 @@ def _sql(connection, statement, **params):
 def world_app(fresh_app):
     app = fresh_app()
     with app.app_context():
-        world = make_world(db.session)
+        world = make_directory_world(db.session)
         db.session.commit()
         ids = {"garden": world["garden"].id}
     return app, ids
@@ -63,7 +63,7 @@ def test_changes_through_the_app_and_new_workposts_are_seen(world_app):
     with app.app_context():
         garden = db.session.get(Workpost, ids["garden"])
         garden.name = "Kruidentuin"
-        copy = make_post(db.session, "Serre Genk", "3600", garden.organisation)
+        copy = make_listed_post(db.session, "Serre Genk", "3600", garden.organisation)
         db.session.commit()
         new_id = copy.id
     assert _poll(app, feed) == {ids["garden"], new_id}

@@ -6,8 +6,8 @@ import pkgutil
 import pytest
 from flask_wtf import FlaskForm
 from test_signup_manage import _edit_data, _reload, _signed_up
-from test_signup_support import clock, errors_of, outbox  # noqa: F401
-from test_workspace_factories import make_org, make_user
+from signup_support import errors_of
+from factories import make_org, make_user
 from test_workspace_participants import PROFILE
 
 import web

@@ -3,12 +3,12 @@ workpost and its contact, list supervisors; never an external workpost or a priv
 import re
 
 import pytest
-from test_directory_factories import HIDDEN, make_world
+from factories import DIRECTORY_HIDDEN, make_directory_world
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 
@@ -20,7 +20,7 @@ def _page(client, url, status=200):
 
 
 def _assert_nothing_hidden(html):
-    assert [name for name in HIDDEN if name in html] == []
+    assert [name for name in DIRECTORY_HIDDEN if name in html] == []
 
 
 def test_start_page_lists_the_flemish_provinces_and_brussels_with_counts(client, world):
@@ -177,11 +177,11 @@ def test_pages_speak_english_after_the_language_switch(client, world):
 
 
 def test_paging_keeps_the_filters(client, db_session):
-    from test_directory_factories import make_org, make_post
+    from factories import make_listed_org, make_listed_post
 
-    org = make_org(db_session, "OCMW Genk", "3600", [("province", "limburg")])
+    org = make_listed_org(db_session, "OCMW Genk", "3600", [("province", "limburg")])
     for n in range(23):
-        make_post(db_session, f"Atelier {n:02d}", "3600", org, activities=("creative",))
+        make_listed_post(db_session, f"Atelier {n:02d}", "3600", org, activities=("creative",))
     db_session.commit()
     first = _page(client, "/werkposten/limburg/genk?activiteit=creative")
     assert "Pagina 1 van 2" in first

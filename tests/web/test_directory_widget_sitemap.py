@@ -4,14 +4,14 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from test_directory_factories import HIDDEN, make_world
+from factories import DIRECTORY_HIDDEN, make_directory_world
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 
@@ -46,7 +46,7 @@ def test_the_framed_list_may_be_embedded_by_other_sites(client, world):
     assert "Moestuin De Kruidenhof" in html and 'target="_blank"' in html
     # Every link that opens a new window says so, also to a screen reader.
     assert html.count('target="_blank"') == html.count("(opent in een nieuw venster)")
-    assert [name for name in HIDDEN if name in html] == []
+    assert [name for name in DIRECTORY_HIDDEN if name in html] == []
     # Ordinary pages still refuse to be framed.
     page = client.get("/werkposten/limburg")
     assert page.headers["X-Frame-Options"] == "DENY"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from harness import log_in
 from sqlalchemy import inspect, text
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.extensions import db
 from web.models import Participant, User

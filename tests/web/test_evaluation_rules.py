@@ -3,7 +3,7 @@ participant's own view and the core items; it cannot be dated before the placeme
 from datetime import UTC, date, datetime
 
 import pytest
-from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+from factories import (make_org, make_participant, make_user, make_workpost,
                                       walk_to_active)
 
 from web.models import Evaluation

@@ -2,7 +2,7 @@
 import csv
 import io
 
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 
 def test_the_participants_export_and_the_placements_csv_carry_labels(client, login,

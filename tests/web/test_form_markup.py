@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from test_signup_support import BAKERY, fill_steps  # noqa: F401
+from signup_support import BAKERY, fill_steps
 
 
 class Inputs(HTMLParser):

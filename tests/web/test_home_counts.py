@@ -2,12 +2,12 @@
 import re
 
 import pytest
-from test_directory_factories import make_world
+from factories import make_directory_world
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 

@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime
 
 import pyotp
-from test_workspace_factories import PASSWORD, make_org, make_user
+from factories import PASSWORD, make_org, make_user
 
 from web.extensions import db
 from web.models import AuditEvent

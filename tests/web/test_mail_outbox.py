@@ -1,51 +1,13 @@
 """Mail leaves through the outbox: a failing SMTP server never costs a saved change or a
 message, and the mail goes out once the server is back."""
-import socket
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from harness import log_in
 from sqlalchemy import func, select
-from test_signup_support import BAKERY, FakeClock, fill_steps
+from signup_support import BAKERY, FakeClock, fill_steps
 
 from web import mail
 from web.extensions import db
 from web.models import OutboxMail, User, Workpost
-
-
-class _Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture()
-def smtp():
-    """A real SMTP server on a fixed port that the test can stop and start again."""
-    port, inbox, running = _free_port(), _Inbox(), []
-
-    def start():
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
-        controller.start()
-        running.append(controller)
-
-    def stop():
-        running.pop().stop()
-
-    start()
-    yield port, inbox, start, stop
-    while running:
-        stop()
 
 
 def _sign_up(client, clock):

@@ -96,7 +96,7 @@ def test_staff_sentences_speak_about_the_participant(app):
 
 
 def test_the_match_page_speaks_about_the_participant(client, login, db_session):
-    from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+    from factories import make_org, make_participant, make_user, make_workpost
 
     org = make_org(db_session)
     user = make_user(db_session, org)

@@ -1,7 +1,7 @@
 """The app's matcher index follows the database's change feed: a change in raw SQL or from
 another app (host) is on the next search, a rolled-back change never stays."""
 from sqlalchemy import text
-from test_directory_factories import make_world
+from factories import make_directory_world
 
 from web import create_app
 from web.extensions import db
@@ -12,7 +12,7 @@ from web.models import Workpost
 def _world(fresh_app):
     app = fresh_app()
     with app.app_context():
-        world = make_world(db.session)
+        world = make_directory_world(db.session)
         db.session.commit()
         return app, world["garden"].id
 

@@ -6,8 +6,8 @@ SQLite and, with `-m db`, on PostgreSQL."""
 import itertools
 
 from hypothesis import HealthCheck, given, settings, strategies as st
-from test_directory_factories import make_org
-from test_workspace_factories import make_workpost
+from factories import make_listed_org
+from factories import make_workpost
 
 from web import matching
 from web.matching.index_cache import matching_index
@@ -39,9 +39,9 @@ def test_sql_and_memory_forms_agree(app, db_session, served, drawn):
     with app.app_context():
         savepoint = db_session.begin_nested()
         try:
-            org = make_org(db_session, f"Org {next(_serial)}", "9000")
+            org = make_listed_org(db_session, f"Org {next(_serial)}", "9000")
             org.regions = [OrganisationRegion(kind=k, code=c) for k, c in served]
-            owner = make_org(db_session, f"Eigenaar {next(_serial)}", "3500")
+            owner = make_listed_org(db_session, f"Eigenaar {next(_serial)}", "3500")
             made = []
             for values in drawn:
                 internal = values["legal_form"] == "internal"

@@ -2,19 +2,11 @@
 holds the support needed, never a diagnosis or medication."""
 import pytest
 from test_workspace_api import api  # noqa: F401
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_participant, make_workpost
 from test_workspace_participants import PROFILE
 
 from web.minimisation import code_problem, health_words
 from web.models import Participant, Placement, PlacementEvent
-
-
-@pytest.fixture()
-def staff(db_session):
-    org = make_org(db_session)
-    user = make_user(db_session, org)
-    db_session.commit()
-    return org, user
 
 
 @pytest.mark.parametrize("code, why", [

@@ -4,8 +4,8 @@ workpost shows no open place."""
 from datetime import date
 
 from sqlalchemy import select
-from test_signup_support import clock, errors_of, link, outbox, sign_up  # noqa: F401
-from test_workspace_factories import make_org, make_participant, make_user
+from signup_support import errors_of, link, sign_up
+from factories import make_org, make_participant, make_user
 
 from web.models import Placement, Workpost
 

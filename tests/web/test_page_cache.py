@@ -4,8 +4,8 @@ never get a kept page."""
 import pytest
 from harness import log_in
 from sqlalchemy import update
-from test_directory_factories import make_world
-from test_workspace_factories import make_user
+from factories import make_directory_world
+from factories import make_user
 
 from web.extensions import db
 from web.models import Workpost
@@ -15,7 +15,7 @@ from web.models import Workpost
 def cached(fresh_app):
     app = fresh_app(PAGE_CACHE_SECONDS=300)
     with app.app_context():
-        world = make_world(db.session)
+        world = make_directory_world(db.session)
         db.session.commit()
         ids = {"garden": world["garden"].id}
     return app, ids
@@ -129,7 +129,7 @@ def shared(fresh_app):
     app = fresh_app(PAGE_CACHE_SECONDS=300, REDIS_URL=REDIS_URL,
                     CACHE_KEY_PREFIX=f"wpw-test-{uuid.uuid4().hex[:8]}:")
     with app.app_context():
-        world = make_world(db.session)
+        world = make_directory_world(db.session)
         db.session.commit()
         ids = {"garden": world["garden"].id}
     second = _second_worker(app)

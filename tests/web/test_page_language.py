@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from xml.etree import ElementTree
 
 import pytest
-from test_directory_factories import make_world
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_directory_world
+from factories import make_org, make_participant, make_user, make_workpost
 
 DUTCH = set("de het een je jouw niet met voor ook naar bij zijn wat hoe wie waar wanneer "
             "werkposten werkpost begeleider begeleiders deelnemer deelnemers zoek gemeente "
@@ -42,7 +42,7 @@ def _check(html: str, lang: str, where: str, problems: dict) -> None:
 
 @pytest.fixture()
 def world(db_session):
-    make_world(db_session)
+    make_directory_world(db_session)
     db_session.commit()
 
 

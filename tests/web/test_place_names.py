@@ -2,20 +2,19 @@
 wizard): a municipality's name means that municipality, a name still shared by several
 places offers a choice, never a silent guess."""
 import pytest
-from test_directory_factories import make_org, make_post
-from test_signup_support import BAKERY, errors_of, fill_steps  # noqa: F401
-from test_workspace_factories import make_org as make_workspace_org, make_user
+from signup_support import BAKERY, errors_of, fill_steps
+from factories import make_listed_org, make_listed_post, make_org, make_user
 
 from web.models import Participant
 
 
 @pytest.fixture()
 def aalst(db_session):
-    org = make_org(db_session, "Dagcentrum Aalst", "9300", [("province", "oost_vlaanderen")])
-    make_post(db_session, "Keukenatelier Aalst", "9300", org, activities=("kitchen",))
-    village = make_org(db_session, "Zorg Haspengouw", "3800", [("province", "limburg")])
-    make_post(db_session, "Boomgaard Gingelom", "3890", village)
-    make_post(db_session, "Serre Zoutleeuw", "3440", village)
+    org = make_listed_org(db_session, "Dagcentrum Aalst", "9300", [("province", "oost_vlaanderen")])
+    make_listed_post(db_session, "Keukenatelier Aalst", "9300", org, activities=("kitchen",))
+    village = make_listed_org(db_session, "Zorg Haspengouw", "3800", [("province", "limburg")])
+    make_listed_post(db_session, "Boomgaard Gingelom", "3890", village)
+    make_listed_post(db_session, "Serre Zoutleeuw", "3440", village)
     db_session.commit()
 
 
@@ -52,7 +51,7 @@ def test_the_api_takes_a_place_name_and_refuses_a_guess(client, aalst):
 
 @pytest.fixture()
 def staff(db_session):
-    org = make_workspace_org(db_session)
+    org = make_org(db_session)
     user = make_user(db_session, org)
     db_session.commit()
     return user

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import Placement
 

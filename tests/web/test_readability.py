@@ -4,14 +4,14 @@ participants, families and businesses read, in Dutch. The easy-read version of a
 (they are in the README)."""
 import pytest
 from readability import flesch_douma, main_text
-from test_directory_factories import make_world
+from factories import make_directory_world
 
 EASY, NORMAL = 80, 65
 
 
 @pytest.fixture()
 def world(db_session):
-    w = make_world(db_session)
+    w = make_directory_world(db_session)
     db_session.commit()
     return w
 

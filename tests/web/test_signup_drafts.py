@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select
-from test_signup_support import (BAKERY, STEP_ORDER, clock, fill_steps, outbox,  # noqa: F401
-                                 read_outbox, sign_up, submit)
+from signup_support import BAKERY, STEP_ORDER, fill_steps, read_outbox, sign_up, submit
 
 from web.extensions import db
 from web.models import SignupDraft, Workpost

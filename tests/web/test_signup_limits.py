@@ -1,10 +1,6 @@
 """Limits per address, and mail through a real SMTP server."""
-import socket
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
-from test_signup_support import BAKERY, FakeClock, fill_steps, kbo
+from signup_support import BAKERY, FakeClock, fill_steps, kbo
 
 from web.extensions import db
 from web.models import Workpost
@@ -37,34 +33,10 @@ def test_asking_for_lost_links_is_limited_too(fresh_app):
     assert codes == [302] * 5 + [429]
 
 
-class _Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture()
-def smtp_server():
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    yield controller, inbox
-    controller.stop()
-
-
-def test_the_confirmation_mail_goes_through_a_real_smtp_server(fresh_app, smtp_server):
-    controller, inbox = smtp_server
+def test_the_confirmation_mail_goes_through_a_real_smtp_server(fresh_app, smtp):
+    port, inbox, _, _ = smtp
     clock = FakeClock()
-    app = fresh_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, CLOCK=clock)
+    app = fresh_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, CLOCK=clock)
     assert _walk(app.test_client(), clock, "0403.520.196").status_code == 302
     [message] = inbox.messages
     assert message["To"] == "an@bakkerijpeeters.be"

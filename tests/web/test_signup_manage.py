@@ -5,8 +5,7 @@ import time
 
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import inspect, select
-from test_signup_support import (BAKERY, clock, errors_of, link, outbox,  # noqa: F401
-                                 sign_up)
+from signup_support import BAKERY, errors_of, link, sign_up
 
 from web.models import AuditEvent, Workpost
 
@@ -234,7 +233,7 @@ def test_sign_ups_left_unconfirmed_for_a_month_are_forgotten(app, runner, client
                                                             clock, outbox):
     workpost, confirm, _manage = _signed_up(client, db_session, clock, outbox)
     client.post(confirm)  # this one is confirmed: it stays
-    from test_signup_support import BAKERY, sign_up as again
+    from signup_support import BAKERY, sign_up as again
 
     other = copy.deepcopy(BAKERY)
     other["adres"]["postcode"] = "9000"

@@ -1,6 +1,6 @@
 """Withdrawing an offer: placements are flagged and their supervisors are told, once."""
 from sqlalchemy import select
-from test_signup_support import body, clock, link, outbox, sign_up  # noqa: F401
+from signup_support import body, link, sign_up
 
 from web.models import Organisation, Participant, Placement, User, Workpost
 

@@ -4,8 +4,7 @@ import re
 
 import pytest
 from sqlalchemy import select
-from test_signup_support import (BAKERY, body, clock, errors_of, fill_steps, kbo,  # noqa: F401
-                                 link, outbox, sign_up, submit)
+from signup_support import BAKERY, body, errors_of, fill_steps, kbo, link, sign_up, submit
 
 from web.models import Workpost
 

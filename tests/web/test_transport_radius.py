@@ -2,7 +2,7 @@
 reachable only within the person's own limits; a driven trip past the person's limit shows
 its distance and time as a concern."""
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import Workpost
 

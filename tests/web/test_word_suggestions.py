@@ -1,7 +1,6 @@
 """Suggestions where people type (issue 21, item 4): the participant's own words suggest
 activities on their page after saving; a click confirms one; nothing is added silently."""
-import pytest
-from test_workspace_factories import make_org, make_participant, make_user
+from factories import make_org, make_participant
 
 from web.models import AuditEvent, Participant
 
@@ -16,14 +15,6 @@ PROFILE = {
 
 def interests_of(db_session, person) -> list[str]:
     return db_session.query(Participant).filter_by(id=person.id).populate_existing().one().interests
-
-
-@pytest.fixture()
-def staff(db_session):
-    org = make_org(db_session)
-    user = make_user(db_session, org)
-    db_session.commit()
-    return org, user
 
 
 def test_saved_words_suggest_activities_and_nothing_is_added_silently(client, login, staff,
@@ -86,7 +77,7 @@ def test_another_organisations_participant_cannot_be_changed(client, login, staf
 
 def test_the_wizard_offers_kinds_of_work_from_the_description_and_adds_only_on_a_click(
         client, db_session):
-    from test_signup_support import BAKERY, fill_steps
+    from signup_support import BAKERY, fill_steps
 
     data = {**BAKERY, "werk": {**BAKERY["werk"], "activities": ["kitchen"],
                                "tasks": "broodjes smeren en we timmeren vogelhuisjes"}}

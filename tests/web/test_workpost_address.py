@@ -5,8 +5,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from test_directory_factories import make_org as make_public_org, make_post
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_listed_org, make_listed_post
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import Placement
 
@@ -50,9 +50,9 @@ def world(db_session):
     person = make_participant(db_session, org, reference="AALST-7", postcode="9300",
                               municipality="Aalst", lat=50.94, lon=4.04, travel_modes=["car"],
                               max_minutes=None, interests=["kitchen"], needs=[])
-    public_org = make_public_org(db_session, "Dagcentrum De Brug", "9300",
+    public_org = make_listed_org(db_session, "Dagcentrum De Brug", "9300",
                                  [("province", "oost_vlaanderen")])
-    make_post(db_session, "Atelier De Brug", "9300", public_org, address_public=False,
+    make_listed_post(db_session, "Atelier De Brug", "9300", public_org, address_public=False,
               street=PRIVATE_INTERNAL)
     db_session.commit()
     return user, post, person

@@ -1,6 +1,6 @@
 """The AMA agreement: a draft with every clause of the model, edited, then printed."""
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.services.agreements import CLAUSES
 from web.services.placements import move, shortlist

@@ -1,6 +1,6 @@
 """The supervisors' JSON API: token auth, own organisation only, shortlist through JSON."""
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import AuditEvent, Placement
 

@@ -1,7 +1,7 @@
 """The workspace home: my participants, evaluations due, new workposts, withdrawn workposts."""
 from datetime import UTC, date, datetime, timedelta
 
-from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+from factories import (make_org, make_participant, make_user, make_workpost,
                                       walk_to_active)
 
 from web.services.placements import move, shortlist

@@ -3,7 +3,7 @@ index that follows every change of the workposts."""
 import re
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.extensions import db
 from web.models import Workpost

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
-from test_workspace_factories import make_org, make_user
+from factories import make_org, make_user
 
 from web.models import AuditEvent, Organisation, User, Workpost
 

@@ -1,8 +1,7 @@
 """Participants: intake, consent before matching, freezing, export and erasure, all audited."""
 import json
 
-import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_workpost
 
 from web.models import AuditEvent, Participant, Placement
 
@@ -14,14 +13,6 @@ PROFILE = {
     "availability": ["mon_am", "tue_am", "thu_pm"], "hours_per_week": "8",
     "goal": "meaningful_activity", "supervisor_id": "0",
 }
-
-
-@pytest.fixture()
-def staff(db_session):
-    org = make_org(db_session)
-    user = make_user(db_session, org)
-    db_session.commit()
-    return org, user
 
 
 def _actions(db_session, participant_id):

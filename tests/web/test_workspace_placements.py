@@ -4,7 +4,7 @@ import io
 from datetime import date
 
 import pytest
-from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+from factories import (make_org, make_participant, make_user, make_workpost,
                                       sign_agreement)
 
 from web.models import AuditEvent, Placement, Workpost

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from harness import log_in
-from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+from factories import (make_org, make_participant, make_user, make_workpost,
                                       walk_to_active)
 
 from web.extensions import db

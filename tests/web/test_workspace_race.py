@@ -3,7 +3,7 @@ one of them gets the last open place; the others get a clear refusal, never a se
 import threading
 
 from harness import log_in
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.extensions import db
 from web.models import Placement, Workpost

@@ -1,13 +1,11 @@
 """Helpers the sign-up tests share: a sole trader in Aalst walking the wizard, a clock the
-tests move by hand, and reading links out of the outbox. (No tests in this file.)"""
+tests move by hand, and reading links out of the outbox. Its fixtures (clock, outbox) are in
+tests/web/conftest.py."""
 import re
 import time
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
-
-import pytest
-
 
 
 from harness import BAKERY, kbo  # noqa: E402  (a valid offer shared with the audits)
@@ -29,27 +27,11 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.fixture()
-def clock(app):
-    fake = FakeClock()
-    app.config["CLOCK"] = fake
-    yield fake
-    app.config.pop("CLOCK", None)
-
-
 def read_outbox(path: Path) -> list:
     """The mails in an outbox folder, oldest first."""
     parser = BytesParser(policy=policy.default)
     files = sorted(path.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
     return [parser.parsebytes(p.read_bytes()) for p in files]
-
-
-@pytest.fixture()
-def outbox(app):
-    path = Path(app.config["MAIL_OUTBOX"])
-    for old in path.glob("*.eml"):
-        old.unlink()
-    return lambda: read_outbox(path)
 
 
 def fill_steps(client, data=None, until=None):
