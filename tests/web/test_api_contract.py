@@ -81,7 +81,11 @@ def test_schemathesis_reads_the_document(app):
     "/api/v1/organisations?province=limburg&per_page=1",
     "/api/v1/organisations?municipality=71072",
     "/api/v1/openapi.json",
+    "/api/v1/",
+    "/api/v1/directory?province=Oost-Vlaanderen&lang=en",
+    "/api/v1/organisations?municipality=hasselt",
     # Refused or missing: documented too.
+    "/api/v1/directory?municipality=Hofstade",
     "/api/v1/directory?province=atlantis",
     "/api/v1/directory?municipality=1234",
     "/api/v1/directory?municipality=99999",

@@ -79,7 +79,7 @@ def test_paging_walks_every_item_once(client, world):
     ("activity=green&activity=kitchen", "activity: give this parameter once"),
 ])
 def test_bad_parameters_answer_400_with_a_message(client, world, query, message):
-    response = client.get(f"/api/v1/directory?{query}")
+    response = client.get(f"/api/v1/directory?{query}", headers={"Accept-Language": "en"})
     assert response.status_code == 400
     body = response.get_json()
     assert body["status"] == 400 and body["error"].startswith(message), body["error"]

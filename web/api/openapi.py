@@ -29,16 +29,25 @@ def _query(name: str, schema: dict, description: str) -> dict:
             "description": description}
 
 
-PROVINCE = _query("province", {"type": "string", "enum": [p.code for p in geo.provinces()]},
-                  "Province code, as in /api/v1/regions")
-MUNICIPALITY = _query("municipality", {"type": "string", "pattern": "^[0-9]{5}$"},
-                      "Municipality NIS code, as in /api/v1/regions")
+PROVINCE = _query("province", {"type": "string", "maxLength": 40,
+                               "examples": [p.code for p in geo.provinces()][:2]
+                               + ["oost-vlaanderen"]},
+                  "Province: its code as in /api/v1/regions (oost_vlaanderen) or the site's "
+                  "slug (oost-vlaanderen), in any case")
+MUNICIPALITY = _query("municipality", {"type": "string", "maxLength": 60,
+                                       "examples": ["71072", "Herzele"]},
+                      "Municipality: its NIS code as in /api/v1/regions, or its name; a name "
+                      "shared by several municipalities answers 400 listing them")
+LANG = _query("lang", {"type": "string", "enum": ["nl", "en"]},
+              "Language of the error messages; without it, Accept-Language decides "
+              "(Dutch by default)")
 PAGE = _query("page", {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE,
                        "default": 1}, "Page number, from 1")
 PER_PAGE = _query("per_page", {"type": "integer", "minimum": 1,
                                "maximum": directory.MAX_PER_PAGE,
                                "default": directory.DEFAULT_PER_PAGE}, "Items per page")
-BAD = _json(_ref("ErrorMessage"), "A parameter is unknown or malformed; the message says which")
+BAD = _json(_ref("ErrorMessage"), "A parameter is unknown or malformed; the message says "
+            "which, in the request's language")
 NOT_FOUND = _json(_ref("ErrorMessage"), "Not found")
 
 LABELLED = _object({"code": TEXT, "nl": TEXT, "en": TEXT})
@@ -47,6 +56,10 @@ CONTACT = _object({"name": TEXT_OR_NULL, "email": TEXT_OR_NULL, "phone": TEXT_OR
 
 SCHEMAS = {
     "ErrorMessage": _object({"error": TEXT, "status": INTEGER}),
+    "ApiIndex": _object({
+        "name": TEXT, "version": TEXT, "openapi": TEXT,
+        "endpoints": {"type": "array", "items": _object({
+            "path": TEXT, "method": TEXT, "summary": TEXT, "url": TEXT_OR_NULL})}}),
     "Labelled": LABELLED,
     "Contact": CONTACT,
     "PublicWorkpost": _object({
@@ -107,11 +120,14 @@ def _get(summary: str, ok: dict, parameters=(), missing: bool = False) -> dict:
     responses = {"200": ok, "400": BAD}
     if missing:
         responses["404"] = NOT_FOUND
-    return {"get": {"summary": summary, "tags": ["public"], "parameters": list(parameters),
-                    "responses": responses}}
+    return {"get": {"summary": summary, "tags": ["public"],
+                    "parameters": [*parameters, LANG], "responses": responses}}
 
 
 PATHS = {
+    "/api/v1/": _get(
+        "The endpoints of this API, with a link to this document",
+        _json(_ref("ApiIndex"), "Every endpoint, with its method and summary")),
     "/api/v1/directory": _get(
         "Internal workposts of recognised supervisors, by region or near a postcode",
         _json(_ref("WorkpostPage"), "A page of workposts; with postcode, nearest first"),

@@ -8,7 +8,7 @@ from web.directory import urls
 from web.services import directory
 
 # Only these public reads may be fetched from other sites' scripts.
-CORS_ENDPOINTS = {"api.list_directory", "api.get_workpost", "api.list_regions",
+CORS_ENDPOINTS = {"api.index", "api.list_directory", "api.get_workpost", "api.list_regions",
                   "api.list_organisations", "api.get_organisation", "api.openapi"}
 
 
@@ -24,6 +24,8 @@ def public_read_headers(response):
         response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         if response.status_code == 200:
             response.headers.setdefault("Cache-Control", "public, max-age=300")
+    # Messages follow Accept-Language: a shared cache must keep the languages apart.
+    response.vary.add("Accept-Language")
     return response
 
 
@@ -31,6 +33,21 @@ def _page_link(endpoint: str, args: dict):
     def link(number: int) -> str:
         return urls.absolute(url_for(endpoint, **{**args, "page": number}))
     return link
+
+
+@bp.get("/")
+@public
+def index():
+    """Where to start: every endpoint with what it gives, and the full OpenAPI document."""
+    params.check_known(request.args, ())
+    document = spec.document()
+    endpoints = [{"path": path, "method": method.upper(), "summary": operation["summary"],
+                  "url": urls.absolute(path) if "{" not in path else None}
+                 for path, item in document["paths"].items()
+                 for method, operation in item.items()]
+    return jsonify({"name": document["info"]["title"], "version": document["info"]["version"],
+                    "openapi": urls.absolute(url_for("api.openapi")),
+                    "endpoints": endpoints})
 
 
 @bp.get("/directory")
