@@ -3,8 +3,8 @@ from pathlib import Path
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import (account, admin, api, auth, database, directory, errors, i18n, info, mail,
-                 page_cache, public, refusals, requests, security, signup, supervisor,
+from web import (account, admin, api, auth, database, directory, errors, i18n, info, join,
+                 mail, page_cache, public, refusals, requests, security, signup, supervisor,
                  templating, topology, transaction)
 from web import config as config_module
 from web.cli import register as register_commands
@@ -13,7 +13,7 @@ from web.matching import MatchingIndex
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 # One blueprint per area, in the order their routes are matched.
-AREAS = (public, account, signup, directory, info, supervisor, admin, api)
+AREAS = (public, account, signup, directory, info, join, supervisor, admin, api)
 
 
 def create_app(config: dict | None = None) -> transaction.App:

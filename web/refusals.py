@@ -74,6 +74,11 @@ TEXTS = {
     "not_allowed_now": lambda: _("Dat kan nu niet met je aanbod."),
     "already_decided": lambda: _("Over dit aanbod is al beslist."),
     "nothing_pending": lambda: _("Over deze wijziging is al beslist."),
+    # applications of supervisor organisations
+    "recognition_taken": lambda: _("Dit erkenningsnummer is al bekend bij ons: er is al een "
+                                   "organisatie of een aanvraag met dit nummer. Mail ons als "
+                                   "dat niet klopt."),
+    "application_decided": lambda: _("Over deze aanvraag is al beslist."),
 }
 
 

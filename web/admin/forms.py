@@ -22,3 +22,10 @@ class RevisionRejectForm(BaseForm):
         _l("Waarom weiger je deze wijziging? (de zaak krijgt deze uitleg per mail)"),
         validators=[DataRequired(_l("Schrijf kort waarom je weigert.")),
                     Length(min=5, max=1000, message=_l("Schrijf tussen 5 en 1000 tekens."))])
+
+
+class RefuseApplicationForm(BaseForm):
+    reason = TextAreaField(
+        _l("Waarom weiger je deze aanvraag? (de contactpersoon krijgt deze uitleg per mail)"),
+        validators=[DataRequired(_l("Schrijf kort waarom je weigert.")),
+                    Length(min=5, max=1000, message=_l("Schrijf tussen 5 en 1000 tekens."))])

@@ -5,6 +5,7 @@ from web.models.ended_session import EndedSession
 from web.models.login_throttle import LoginThrottle
 from web.models.outbox import OutboxMail
 from web.models.organisation import Organisation, OrganisationRegion
+from web.models.organisation_application import OrganisationApplication
 from web.models.participant import Consent, Participant
 from web.models.placement import Evaluation, Placement, PlacementEvent
 from web.models.signup_draft import SignupDraft
@@ -15,7 +16,7 @@ from web.models.workpost_revision import WorkpostRevision
 
 __all__ = [
     "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "LoginThrottle", "Organisation",
-    "OrganisationRegion",
+    "OrganisationApplication", "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
     "WorkpostChange", "WorkpostRevision", "has_code",
 ]
