@@ -1,7 +1,7 @@
 """Issue 15, item 15: the API can be found from /api/v1/, takes regions the way the site
 writes them, and answers in the request's language, its 404 and 405 included."""
 import pytest
-from test_directory_factories import make_world
+from factories import make_directory_world as make_world
 
 import geo
 

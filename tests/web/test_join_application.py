@@ -4,7 +4,7 @@ import re
 
 import pytest
 from sqlalchemy import select
-from test_signup_support import body, clock, errors_of, outbox  # noqa: F401
+from signup_support import body, errors_of
 
 from web.models import Organisation, OrganisationApplication, User
 
