@@ -2,7 +2,7 @@
 one action that puts the accepted proposals on the shortlists."""
 import pytest
 from sqlalchemy import select
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.extensions import db
 from web.models import Placement

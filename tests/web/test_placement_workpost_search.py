@@ -4,7 +4,7 @@ empty instead of repeating the shortlist's note."""
 import re
 
 import pytest
-from test_workspace_factories import make_org, make_participant, make_user, make_workpost
+from factories import make_org, make_participant, make_user, make_workpost
 
 from web.models import Placement
 

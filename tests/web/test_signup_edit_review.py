@@ -8,8 +8,8 @@ import re
 import pytest
 from harness import log_in
 from sqlalchemy import select
-from test_signup_support import BAKERY, clock, link, outbox, sign_up  # noqa: F401
-from test_workspace_factories import make_org, make_participant, make_user
+from signup_support import BAKERY, link, sign_up
+from factories import make_org, make_participant, make_user
 
 from web.models import AuditEvent, User, Workpost, WorkpostRevision
 
