@@ -231,7 +231,7 @@ def api_group(app, world: World, ids: Identities) -> list[tuple]:
 
 def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str]:
     """Bad tokens for one target (a business key, or an account-link name)."""
-    from web import tokens
+    from web import signed_links
 
     with app.app_context():
         if purpose in ("workpost-manage", "workpost-confirm"):
@@ -247,10 +247,10 @@ def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str
                 "tampered": flip(valid), "truncated": valid[:-4],
                 "expired": _token_days_ago(app, purpose, payload, max_days + 2),
                 "wrong-purpose": wrong_purpose,
-                "invitation-salt": tokens.make("invitation", payload),
-                "stale-nonce": tokens.make(purpose, {"id": b.id, "n": "oud-" + b.nonce}),
-                "spliced": tokens.make(purpose, {"id": b.id, "n": other.nonce}),
-                "string-id": tokens.make(purpose, {"id": str(b.id), "n": b.nonce}),
+                "invitation-salt": signed_links.make("invitation", payload),
+                "stale-nonce": signed_links.make(purpose, {"id": b.id, "n": "oud-" + b.nonce}),
+                "spliced": signed_links.make(purpose, {"id": b.id, "n": other.nonce}),
+                "string-id": signed_links.make(purpose, {"id": str(b.id), "n": b.nonce}),
                 "garbage": "eyJpZCI6MX0.x.y",
             }
         valid = world.link_tokens[target]
@@ -263,10 +263,10 @@ def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str
         return {
             "tampered": flip(valid), "truncated": valid[:-4],
             "expired": _token_days_ago(app, purpose, payload, seconds / 86400 + 1),
-            "wrong-purpose": tokens.make(other_purpose, payload),
-            "used": tokens.make(purpose, {"u": payload["u"], "f": "0" * 16}),
-            "spliced": tokens.make(purpose, {"u": other_user.id, "f": payload["f"]}),
-            "string-id": tokens.make(purpose, {"u": str(payload["u"]), "f": payload["f"]}),
+            "wrong-purpose": signed_links.make(other_purpose, payload),
+            "used": signed_links.make(purpose, {"u": payload["u"], "f": "0" * 16}),
+            "spliced": signed_links.make(purpose, {"u": other_user.id, "f": payload["f"]}),
+            "string-id": signed_links.make(purpose, {"u": str(payload["u"]), "f": payload["f"]}),
             "garbage": "eyJ1IjoxfQ.x.y",
         }
 

@@ -290,7 +290,7 @@ def _people_of(session, org, key: str, w: "OrgWorld", users: dict, posts: dict,
 
 def build_world(app) -> World:
     """Make the world through the services (as the routes would) and commit it."""
-    from web import matching, tokens
+    from web import matching, signed_links
     from web.extensions import db
     from web.models import Evaluation, Organisation, Placement, Workpost
     from web.services import staff
@@ -358,11 +358,11 @@ def build_world(app) -> World:
         special["platform"] = staff.new_api_token(platform)
         b_admin = rows["B"][1]["admin"]
         link_tokens = {
-            "invite-A": tokens.make("invitation", {
+            "invite-A": signed_links.make("invitation", {
                 "u": a_users["invited"].id, "f": staff.link_fingerprint(a_users["invited"])}),
-            "reset-A": tokens.make("password-reset", {
+            "reset-A": signed_links.make("password-reset", {
                 "u": a_users["sup"].id, "f": staff.link_fingerprint(a_users["sup"])}),
-            "reset-B": tokens.make("password-reset", {
+            "reset-B": signed_links.make("password-reset", {
                 "u": b_admin.id, "f": staff.link_fingerprint(b_admin)}),
         }
         for b in businesses.values():

@@ -2,7 +2,7 @@
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from web import mail, tokens
+from web import mail, signed_links
 from web.access import manage_link, public
 from web.account import bp, sessions
 from web.account.forms import ForgotForm, NewPasswordForm
@@ -16,7 +16,7 @@ INVITATION_SECONDS = 7 * 24 * 60 * 60
 
 
 def link_for(purpose: str, user: User) -> str:
-    token = tokens.make(purpose, {"u": user.id, "f": staff.link_fingerprint(user)})
+    token = signed_links.make(purpose, {"u": user.id, "f": staff.link_fingerprint(user)})
     endpoint = "account.reset_password" if purpose == "password-reset" else "account.accept"
     return current_app.config["PUBLIC_URL"].rstrip("/") + url_for(endpoint, token=token)
 
@@ -48,10 +48,10 @@ def forgot_password():
 
 def _user_from_link(purpose: str, token: str, max_age: int) -> tuple[User | None, str | None]:
     try:
-        payload = tokens.read(purpose, token, max_age)
-    except tokens.LinkExpired:
+        payload = signed_links.read(purpose, token, max_age)
+    except signed_links.LinkExpired:
         return None, "expired"
-    except tokens.LinkInvalid:
+    except signed_links.LinkInvalid:
         return None, "invalid"
     user = db.session.get(User, payload.get("u")) if isinstance(payload.get("u"), int) else None
     if user is None or not user.active or payload.get("f") != staff.link_fingerprint(user):

@@ -3,13 +3,12 @@
 Everything is inserted in one transaction: a crash or Ctrl+C midway leaves nothing behind.
 """
 import sys
-from datetime import date
 
 import click
 from sqlalchemy import delete, func, insert, select
 
 from seed import DemoPlan
-from web import transaction
+from web import clock, transaction
 from web.auth import hash_password
 from web.extensions import db
 from web.models import (AuditEvent, Consent, Evaluation, Organisation, OrganisationRegion,
@@ -83,7 +82,7 @@ def demo(orgs, workposts, participants, seed_value, reset, if_empty):
         _print_logins()
         return
     try:
-        plan = DemoPlan(seed_value, orgs, workposts, participants, date.today())
+        plan = DemoPlan(seed_value, orgs, workposts, participants, clock.today())
     except ValueError as error:
         raise click.UsageError(str(error)) from error
     if reset:

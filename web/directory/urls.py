@@ -1,5 +1,5 @@
 """Readable Dutch URLs of the directory, in one place for pages, API, widget and sitemap.
-(URL builders; the signed links in e-mails are web/signup/links.py and web/tokens.py.)"""
+(URL builders; the signed links in e-mails are web/signup/links.py and web/signed_links.py.)"""
 from flask import url_for
 
 from web.services import directory

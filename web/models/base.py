@@ -2,8 +2,11 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
+from flask import has_app_context
 from sqlalchemy import JSON, DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, mapped_column, registry
+
+from web import clock
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
@@ -35,6 +38,10 @@ class UTCDateTime(TypeDecorator):
 
 
 def utcnow() -> datetime:
+    """The app's one clock (web/clock.py) inside a request or command, so that a test that
+    moves time moves the stamps too; the real time outside the app."""
+    if has_app_context():
+        return clock.now()
     return datetime.now(UTC)
 
 

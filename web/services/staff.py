@@ -1,6 +1,6 @@
 """Staff accounts: password and second-factor checks with throttling, invitations, password
 changes, deactivation and API tokens. Flushes only; the route commits."""
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 import hashlib
 import secrets
 
@@ -8,6 +8,7 @@ import pyotp
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from web import clock
 from web.auth import hash_password, verify_password
 from web.extensions import db
 from web.models import User
@@ -207,7 +208,7 @@ def new_api_token(user: User, *, now: datetime | None = None, days: int = TOKEN_
                   read_only: bool = False) -> str:
     """A new token (shown once); only its hash is kept, and the previous one stops working.
     It works `days` days; a read-only token may only read."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     token = "wpw_" + secrets.token_urlsafe(32)
     _forget_token(user)
     user.api_token_hash = _token_hash(token)
@@ -228,7 +229,7 @@ def user_for_token(token: str, now: datetime | None = None) -> User | None:
     """The active staff member whose unexpired token this is; notes its use."""
     if not token:
         return None
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     user = db.session.scalar(select(User).where(User.api_token_hash == _token_hash(token)))
     if user is None or not user.active or user.organisation_id is None:
         return None

@@ -4,7 +4,7 @@ Every token carries the workpost's manage_nonce: rotating the nonce voids all ea
 """
 from flask import current_app, url_for
 
-from web import tokens
+from web import signed_links
 from web.extensions import db
 from web.models import Workpost
 
@@ -28,7 +28,7 @@ def _max_age(purpose: str) -> int:
 
 
 def token(purpose: str, workpost: Workpost) -> str:
-    return tokens.make(purpose, {"id": workpost.id, "n": workpost.manage_nonce})
+    return signed_links.make(purpose, {"id": workpost.id, "n": workpost.manage_nonce})
 
 
 def _absolute(endpoint: str, **values) -> str:
@@ -46,10 +46,10 @@ def manage_url(workpost: Workpost) -> str:
 def load(purpose: str, raw: str) -> Workpost:
     """The workpost a link is for, or LinkProblem."""
     try:
-        payload = tokens.read(purpose, raw, _max_age(purpose))
-    except tokens.LinkExpired as error:
+        payload = signed_links.read(purpose, raw, _max_age(purpose))
+    except signed_links.LinkExpired as error:
         raise LinkProblem("expired") from error
-    except tokens.LinkInvalid as error:
+    except signed_links.LinkInvalid as error:
         raise LinkProblem("invalid") from error
     if not isinstance(payload, dict) or not isinstance(payload.get("id"), int):
         raise LinkProblem("invalid")
