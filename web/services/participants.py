@@ -30,33 +30,64 @@ class ParticipantError(ServiceError):
     """A refusal the interface explains next to `field`; `code` picks the message."""
 
 
-# --- reading, always within one organisation ------------------------------------------------
+# --- reading: the one audited way staff read a participant ---------------------------------
+#
+# Participant data is health-related: every read by staff leaves a row in the access log.
+# `read` (one person) and `read_list` (a list) are the only ways the views, exports and the
+# token API get participants; both keep to the reader's own organisation (a person of
+# another organisation is None, exactly like one that does not exist) and both write the
+# row in the request's transaction. A list read writes ONE row naming the ids it returns,
+# not one per person: a list of 300 is one write, and "who saw this person" is still
+# answered from the ids. Pages that show people through their placements or evaluations
+# read those people with `read_list(ids=...)`.
 
-def get(organisation_id: int, participant_id: int) -> Participant | None:
-    return db.session.scalar(select(Participant).where(
-        Participant.id == participant_id, Participant.organisation_id == organisation_id))
+READ_ACTIONS = ("participant.viewed", "participants.listed")
 
 
-def listing(organisation_id: int, *, supervisor_id: int | None = None,
-            status: str | None = None, search: str = "") -> list[Participant]:
-    query = select(Participant).where(Participant.organisation_id == organisation_id)
+def _scoped(organisation_id: int | None):
+    return select(Participant).where(Participant.organisation_id == organisation_id)
+
+
+def read(participant_id: int, *, by: User, purpose: str) -> Participant | None:
+    """One participant of `by`'s organisation, its read written to the access log."""
+    person = db.session.scalar(_scoped(by.organisation_id).where(
+        Participant.id == participant_id))
+    if person is not None:
+        audit.record("participant.viewed", "participant", person.id, actor=by,
+                     organisation_id=person.organisation_id, detail={"page": purpose})
+    return person
+
+
+def read_list(*, by: User, purpose: str, ids=None, supervisor_id: int | None = None,
+              status=None, search: str = "") -> list[Participant]:
+    """Participants of `by`'s organisation (only `ids` when given, in their order), the read
+    written as one access-log row naming the ids returned; no row when nobody is shown."""
+    query = _scoped(by.organisation_id)
+    if ids is not None:
+        wanted = list(dict.fromkeys(ids))
+        query = query.where(Participant.id.in_(wanted))
     if supervisor_id is not None:
         query = query.where(Participant.supervisor_id == supervisor_id)
-    if status:
+    if isinstance(status, (tuple, list, set, frozenset)):
+        query = query.where(Participant.status.in_(status))
+    elif status:
         query = query.where(Participant.status == status)
     if search:
         query = query.where(func.lower(Participant.reference).contains(search.lower()))
-    return list(db.session.scalars(query.order_by(Participant.reference)))
+    people = list(db.session.scalars(query.order_by(Participant.reference)))
+    if ids is not None:
+        order = {pid: n for n, pid in enumerate(wanted)}
+        people.sort(key=lambda p: order[p.id])
+    if people:
+        audit.record("participants.listed", "organisation", by.organisation_id, actor=by,
+                     organisation_id=by.organisation_id,
+                     detail={"page": purpose, "ids": [p.id for p in people]})
+    return people
 
 
 def staff_of(organisation_id: int) -> list[User]:
     return list(db.session.scalars(select(User).where(
         User.organisation_id == organisation_id, User.active.is_(True)).order_by(User.name)))
-
-
-def viewed(participant: Participant, by: User, what: str = "profile") -> None:
-    audit.record("participant.viewed", "participant", participant.id, actor=by,
-                 organisation_id=participant.organisation_id, detail={"page": what})
 
 
 # --- changes ----------------------------------------------------------------------------------

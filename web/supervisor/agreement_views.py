@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from web.access import supervisor
 from web import clock
 from web.extensions import db
-from web.services import agreements, participants
+from web.services import agreements
 from web.supervisor import bp
 from web.refusals import text as error_text
 from web.supervisor.scope import me, placement_or_404
@@ -51,7 +51,6 @@ def agreement(placement_id: int):
     texts = agreements.clauses(placement, _supervisor_name(placement))
     start_value = placement.start_date.isoformat() if placement.start_date else ""
     if request.method == "GET":
-        participants.viewed(placement.participant, me(), "agreement")
         return _render(placement, texts, {}, start_value)
     texts = {key: request.form.get(key, "") for key in agreements.CLAUSE_KEYS}
     start_value = request.form.get("start_date", "").strip()
@@ -89,7 +88,6 @@ def agreement_signed(placement_id: int):
 @supervisor
 def agreement_print(placement_id: int):
     placement = placement_or_404(placement_id)
-    participants.viewed(placement.participant, me(), "agreement-print")
     return render_template("supervisor/agreement_print.html", placement=placement,
                            clauses=agreements.CLAUSES,
                            texts=agreements.clauses(placement, _supervisor_name(placement)),

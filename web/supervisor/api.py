@@ -50,8 +50,9 @@ def _user():
     return g.api_user
 
 
-def _participant_or_404(participant_id: int):
-    return participants.get(_user().organisation_id, participant_id) or abort(404)
+def _participant_or_404(participant_id: int, purpose: str):
+    """Through the audited loader, like every page: the read is in the access log."""
+    return participants.read(participant_id, by=_user(), purpose=purpose) or abort(404)
 
 
 def _participant_json(person, full: bool = False) -> dict:
@@ -77,28 +78,26 @@ def _placement_json(placement) -> dict:
 @api_bp.get("/participants")
 @token_required
 def list_participants():
-    people = participants.listing(_user().organisation_id)
+    people = participants.read_list(by=_user(), purpose="api-list")
     return jsonify({"participants": [_participant_json(p) for p in people]})
 
 
 @api_bp.get("/participants/<int:participant_id>")
 @token_required
 def get_participant(participant_id: int):
-    person = _participant_or_404(participant_id)
-    participants.viewed(person, _user(), "api")
+    person = _participant_or_404(participant_id, "api")
     return jsonify(_participant_json(person, full=True))
 
 
 @api_bp.get("/participants/<int:participant_id>/matches")
 @token_required
 def participant_matches(participant_id: int):
-    person = _participant_or_404(participant_id)
+    person = _participant_or_404(participant_id, "api-matches")
     refusal = participants.matching_refusal(person)
     if refusal:
         return jsonify({"error": refusal, "message": text(refusal), "status": 409}), 409
     top = min(max(request.args.get("top", 10, type=int) or 10, 1), MAX_TOP)
     results = matching.find_matches(person, _user().organisation, top=top)
-    participants.viewed(person, _user(), "api-matches")
     return jsonify({"participant_id": person.id,
                     "matches": [matching.result_json(r) for r in results]})
 
@@ -106,7 +105,7 @@ def participant_matches(participant_id: int):
 @api_bp.get("/participants/<int:participant_id>/shortlist")
 @token_required
 def participant_shortlist(participant_id: int):
-    person = _participant_or_404(participant_id)
+    person = _participant_or_404(participant_id, "api-shortlist")
     rows = [p for p in placements.for_participant(person) if p.status != "ended"]
     return jsonify({"participant_id": person.id, "shortlist": [_placement_json(p) for p in rows]})
 
@@ -114,7 +113,7 @@ def participant_shortlist(participant_id: int):
 @api_bp.post("/participants/<int:participant_id>/shortlist")
 @token_required
 def add_to_shortlist(participant_id: int):
-    person = _participant_or_404(participant_id)
+    person = _participant_or_404(participant_id, "api-shortlist-add")
     body = request.get_json(silent=True)
     workpost_id = body.get("workpost_id") if isinstance(body, dict) else None
     if not isinstance(workpost_id, int) or isinstance(workpost_id, bool) \
@@ -141,6 +140,8 @@ def add_to_shortlist(participant_id: int):
 def list_placements():
     status = request.args.get("status") or None
     rows = placements.listing(_user().organisation_id, status)
+    participants.read_list(by=_user(), purpose="api-placements",
+                           ids=[p.participant_id for p in rows])
     return jsonify({"placements": [_placement_json(p) for p in rows]})
 
 
@@ -148,4 +149,5 @@ def list_placements():
 @token_required
 def get_placement(placement_id: int):
     placement = placements.get(_user().organisation_id, placement_id) or abort(404)
+    _participant_or_404(placement.participant_id, "api-placement")
     return jsonify(_placement_json(placement))

@@ -10,12 +10,12 @@ from web import clock
 from web.access import supervisor
 from web.extensions import db
 from web.forms import BaseForm
-from web.services import evaluations, participants
+from web.services import evaluations
 from web.services.evaluations import EvaluationError
 from web.supervisor import bp
 from web.supervisor.participant_forms import no_health_words
 from web.supervisor.participant_views import form_error
-from web.supervisor.scope import evaluation_or_404, me, organisation_id
+from web.supervisor.scope import evaluation_or_404, me, organisation_id, read_people
 
 SCORE_FIELDS = ("satisfaction_workpost", "satisfaction_guidance", "satisfaction_hours",
                 "satisfaction_tasks")
@@ -50,6 +50,7 @@ class EvaluationForm(BaseForm):
 def evaluations_due():
     today = clock.today()
     rows = evaluations.due(organisation_id(), today)
+    read_people([row.placement.participant_id for row in rows])
     return render_template("supervisor/evaluations.html", rows=rows, today=today)
 
 
@@ -59,7 +60,6 @@ def evaluation(evaluation_id: int):
     item = evaluation_or_404(evaluation_id)
     form = EvaluationForm(obj=item)
     if not form.is_submitted():
-        participants.viewed(item.placement.participant, me(), "evaluation")
         form.done_on.data = item.done_on or clock.today()
         for name in SCORE_FIELDS:
             value = getattr(item, name)

@@ -10,7 +10,7 @@ from web.refusals import flash_refusal, text
 from web.services import participants, placements, workpost_address
 from web.services.placements import PlacementError
 from web.supervisor import bp, vocab
-from web.supervisor.scope import me, participant_or_404
+from web.supervisor.scope import me, participant_or_404, purpose
 
 MAX_NOTE = 2000
 # Ten at a time: the best ideas fit on a screen and on the map; more are a click away.
@@ -47,7 +47,6 @@ def find(participant_id: int):
     if refusal:
         flash(text(refusal), "error")
         return redirect(url_for("supervisor.participant", participant_id=person.id))
-    participants.viewed(person, me(), "find")
     transaction.commit_early("the SQLite write lock is held only for the access log, not "
                              "during the search", keep_loaded=True)
     filters, page = _filters(), _page()
@@ -90,7 +89,7 @@ def workpost(workpost_id: int):
     post = matching.visible_workpost(me().organisation, workpost_id) or abort(404)
     person = None
     if request.args.get("deelnemer", "").isdigit():
-        person = participants.get(me().organisation_id, int(request.args["deelnemer"]))
+        person = participants.read(int(request.args["deelnemer"]), by=me(), purpose=purpose())
     counts = placements.workpost_counts([post.id])[post.id]
     return render_template("supervisor/workpost.html", post=post, person=person, counts=counts,
                            labels=vocab.labels(),
@@ -126,14 +125,12 @@ MAX_CASELOAD = 50
 def caseload():
     """Advisory caseload assignment for the participants ticked on the list."""
     ids = [int(v) for v in request.args.getlist("deelnemer") if v.isdigit()][:MAX_CASELOAD]
-    people = [p for p in (participants.get(me().organisation_id, i) for i in dict.fromkeys(ids))
-              if p is not None and participants.may_match(p)]
+    people = [p for p in participants.read_list(by=me(), purpose=purpose(), ids=ids)
+              if participants.may_match(p)]
     if not people:
         flash(_("Kies eerst deelnemers met toestemming in de lijst."), "error")
         return redirect(url_for("supervisor.participants_list"))
     proposals = matching.propose_caseload(people, me().organisation)
-    for person in people:
-        participants.viewed(person, me(), "caseload")
     return render_template("supervisor/caseload.html", proposals=proposals,
                            listed=_listed_pairs(people))
 
@@ -148,13 +145,17 @@ def _listed_pairs(people) -> set[tuple[int, int]]:
 @supervisor
 def caseload_accept():
     """The ticked proposals on their participants' shortlists, all in this one request."""
-    pairs = {}
+    wanted = []
     for value in request.form.getlist("voorstel")[:MAX_CASELOAD]:
         person_id, _sep, workpost_id = value.partition(":")
-        if not (person_id.isdigit() and workpost_id.isdigit()):
-            continue
-        person = participants.get(me().organisation_id, int(person_id))
-        post = matching.visible_workpost(me().organisation, int(workpost_id))
+        if person_id.isdigit() and workpost_id.isdigit():
+            wanted.append((int(person_id), int(workpost_id)))
+    people = {p.id: p for p in participants.read_list(by=me(), purpose=purpose(),
+                                                      ids=[i for i, _w in wanted])}
+    pairs = {}
+    for person_id, workpost_id in wanted:
+        person = people.get(person_id)
+        post = matching.visible_workpost(me().organisation, workpost_id)
         if person is not None and post is not None:
             pairs[person.id] = (person, post)  # one proposal per participant
     ids = [int(v) for v in request.form.getlist("deelnemer") if v.isdigit()][:MAX_CASELOAD]

@@ -15,7 +15,7 @@ from web.matching.suggest import suggestions
 from web.supervisor import bp, vocab
 from web.refusals import text as error_text
 from web.supervisor.participant_forms import ConsentForm, EraseForm, ParticipantForm
-from web.supervisor.scope import me, organisation_id, participant_or_404
+from web.supervisor.scope import me, organisation_id, participant_or_404, purpose
 
 
 def form_error(form, error) -> None:
@@ -48,8 +48,8 @@ def _status(form) -> int:
 def participants_list():
     mine = request.args.get("van") == "mij"
     search = request.args.get("zoek", "").strip()[:40]
-    people = participants.listing(organisation_id(), supervisor_id=me().id if mine else None,
-                                  search=search)
+    people = participants.read_list(by=me(), purpose=purpose(),
+                                    supervisor_id=me().id if mine else None, search=search)
     return render_template("supervisor/participants.html", people=people, mine=mine,
                            search=search)
 
@@ -79,7 +79,6 @@ def participant_new():
 @supervisor
 def participant(participant_id: int):
     person = participant_or_404(participant_id)
-    participants.viewed(person, me())
     refusal = participants.matching_refusal(person)
     offered = [] if person.status == "frozen" else suggestions(
         person.interests_text, [*(person.interests or []), *(person.avoid or [])])

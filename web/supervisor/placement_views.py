@@ -12,13 +12,13 @@ from web.extensions import db
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
 from web.labels import label
-from web.services import evaluations, participants, pipeline, placements
+from web.services import evaluations, pipeline, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
 from web.refusals import on_form
 from web.supervisor import bp
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
-from web.supervisor.scope import me, organisation_id, placement_or_404
+from web.supervisor.scope import me, organisation_id, placement_or_404, read_people
 from web.transaction import retry_on_lock
 
 
@@ -28,6 +28,7 @@ def placements_list():
     status = request.args.get("stap", "")
     status = status if status in PLACEMENT_STATUSES else ""
     rows = placements.listing(organisation_id(), status or None)
+    read_people([p.participant_id for p in rows])
     return render_template("supervisor/placements.html", rows=rows, status=status)
 
 
@@ -40,7 +41,9 @@ def placements_csv():
     writer.writerow(["plaatsing", "deelnemer", "werkpost", "gemeente", "stap", "stap_label",
                      "uren_per_week", "start", "einde", "reden_stop", "reden_stop_label",
                      "werd_plaatsing"])
-    for p in placements.listing(organisation_id()):
+    rows = placements.listing(organisation_id())
+    read_people([p.participant_id for p in rows])
+    for p in rows:
         writer.writerow([p.id, p.participant.reference, p.workpost.name, p.workpost.municipality,
                          p.status, label(PLACEMENT_STATUSES, p.status), p.hours_per_week or "",
                          p.start_date or "", p.end_date or "", p.stop_reason or "",
@@ -119,9 +122,7 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
 @bp.get("/plaatsingen/<int:placement_id>")
 @supervisor
 def placement(placement_id: int):
-    found = placement_or_404(placement_id)
-    participants.viewed(found.participant, me(), "placement")
-    return _page(found)
+    return _page(placement_or_404(placement_id))
 
 
 @bp.post("/plaatsingen/<int:placement_id>/stap")

@@ -8,7 +8,8 @@ from web import clock, matching
 from web.access import supervisor
 from web.services import evaluations, participants, placements, staff
 from web.supervisor import bp
-from web.supervisor.scope import me, organisation_id
+from web.models.choices import PARTICIPANT_STATUSES
+from web.supervisor.scope import me, organisation_id, purpose, read_people
 
 NEW_WORKPOST_DAYS = 7
 
@@ -17,14 +18,17 @@ NEW_WORKPOST_DAYS = 7
 @supervisor
 def dashboard():
     user, today = me(), clock.today()
-    mine = [p for p in participants.listing(organisation_id(), supervisor_id=user.id)
-            if p.status != "ended"]
+    mine = participants.read_list(by=user, purpose=purpose(), supervisor_id=user.id,
+                                  status=tuple(s for s in PARTICIPANT_STATUSES if s != "ended"))
+    rows = evaluations.due(organisation_id(), today)
+    affected = placements.affected_by_withdrawal(organisation_id())
+    read_people([r.placement.participant_id for r in rows] +
+                [p.participant_id for p in affected])
     return render_template(
-        "supervisor/dashboard.html", mine=mine, today=today,
-        rows=evaluations.due(organisation_id(), today),
+        "supervisor/dashboard.html", mine=mine, today=today, rows=rows,
         new_workposts=matching.new_in_region(user.organisation,
                                              clock.now() - timedelta(days=NEW_WORKPOST_DAYS)),
-        affected=placements.affected_by_withdrawal(organisation_id()))
+        affected=affected)
 
 
 @bp.get("/mijn-account")
