@@ -61,6 +61,7 @@ PATHS = {
                     body={"type": "object", "required": ["workpost_id"], "properties": {
                         "workpost_id": ID, "note": {"type": "string", "maxLength": 2000}}},
                     extra={"400": _json(_ref("Error"), "Bad request body"),
+                           "403": _json(_ref("Error"), "The token may only read"),
                            "409": _json(_ref("Error"), "Refused (no consent, already listed)")}),
     },
     "/api/v1/supervisor/placements": {"get": _op(
