@@ -1,7 +1,7 @@
 """Every route of the app declares who may use it (web/access.py), and every staff route
 that shows a participant leaves a row in the access log."""
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from factories import make_org, make_participant, make_user, make_workpost, walk_to_active
@@ -74,7 +74,7 @@ def canary_world(db_session):
     walk_to_active(db_session, placement, admin, date.today())
     evaluation = placement.evaluations[0]
     evaluation.due_on = date.today()  # on the dashboard and the list of what is due
-    token = staff.new_api_token(admin)
+    token = staff.new_api_token(admin, now=datetime.now(UTC))
     db_session.commit()
     ids = {"participant_id": person.id, "placement_id": placement.id,
            "evaluation_id": evaluation.id, "user_id": colleague.id,
