@@ -25,6 +25,26 @@ def test_one_address_can_send_at_most_five_offers_an_hour(fresh_app):
         assert db.session.query(Workpost).count() == 5
 
 
+def test_refused_tries_do_not_use_up_the_five_offers_an_hour(fresh_app):
+    """Issue 15 item 9: a missing tick or a too fast click is refused, and not counted."""
+    clock = FakeClock()
+    app = fresh_app(RATELIMIT_ENABLED=True, CLOCK=clock)
+    client = app.test_client()
+    data = {**BAKERY, "organisatie": {**BAKERY["organisatie"], "enterprise_number": kbo("04037000")}}
+    client.get("/aanbieden/start")
+    fill_steps(client, data)
+    too_fast = [client.post("/aanbieden/versturen", data={"terms": "y"}).status_code
+                for _ in range(3)]
+    clock.advance(120)
+    no_tick = [client.post("/aanbieden/versturen", data={}).status_code for _ in range(3)]
+    assert too_fast == [400] * 3 and no_tick == [400] * 3
+    assert client.post("/aanbieden/versturen", data={"terms": "y"}).status_code == 302
+    answers = [_walk(client, clock, kbo(f"04038{i:03d}")).status_code for i in range(5)]
+    assert answers == [302] * 4 + [429]
+    with app.app_context():
+        assert db.session.query(Workpost).count() == 5
+
+
 def test_asking_for_lost_links_is_limited_too(fresh_app):
     app = fresh_app(RATELIMIT_ENABLED=True)
     client = app.test_client()

@@ -110,8 +110,14 @@ def add_activity():
     return redirect(url_for("signup.step", slug=wizard.FINAL.slug))
 
 
+def _counted(_response) -> bool:
+    """Only an offer that was really sent uses up one of the five an hour: a refused try (no
+    tick, too fast, a step not right yet, a lost draft) does not."""
+    return bool(g.get("signup_counted"))
+
+
 @bp.post("/versturen")
-@limiter.limit("5 per hour", methods=["POST"])
+@limiter.limit("5 per hour", methods=["POST"], deduct_when=_counted)
 @public
 def submit():
     draft = wizard.claim()
@@ -131,7 +137,8 @@ def submit():
     if not form.validate():
         return _review_page(form, 400)
     if form.fax.data:
-        # A bot filled the hidden field: act as if it worked, store nothing.
+        # A bot filled the hidden field: act as if it worked (and count it), store nothing.
+        g.signup_counted = True
         wizard.clear()
         session[DONE_KEY] = True
         return redirect(url_for("signup.sent"))
@@ -144,6 +151,7 @@ def submit():
     if failing is not None:
         return redirect(url_for("signup.step", slug=failing.slug, check=1))
     data = signup_from_forms(checked, language(), geocode=True)
+    g.signup_counted = True
     try:
         workpost = signup_service.register(data, clock.now())
     except signup_service.AlreadyRegistered as duplicate:
