@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.widgets import CheckboxInput, RadioInput
 
+from web.forms import with_limits
 from web.i18n import LANGUAGES
 from web.labels import label, pick, place_label
 
@@ -79,6 +80,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["control_id"] = control_id
     app.jinja_env.globals["is_group"] = is_group
     app.jinja_env.globals["described_by"] = described_by
+    app.jinja_env.globals["with_limits"] = with_limits
     app.jinja_env.globals["map_attribution"] = map_attribution
     from web.glossary import link_terms
 

@@ -63,32 +63,37 @@ def internal_workpost(organisation_id: int, workpost_id: int) -> Workpost | None
         Workpost.legal_form == "internal"))
 
 
-def _check_codes(values: dict) -> None:
+def internal_problems(values: dict, workpost: Workpost | None = None) -> list[ProfileError]:
+    """Every refusal of an internal workpost at once (the form shows them all)."""
+    found = []
     for field, allowed in (("activities", codes.ACTIVITIES), ("offers", codes.SUPPORTS),
                            ("schedule", codes.SLOTS)):
         if set(values.get(field) or ()) - set(allowed):
-            raise ProfileError("unknown_code", field)
+            found.append(ProfileError("unknown_code", field))
     if not values.get("activities"):
-        raise ProfileError("no_activity", "activities")
+        found.append(ProfileError("no_activity", "activities"))
     if needs_transport_radius(values.get("offers"), values.get("transport_radius_km")):
-        raise ProfileError("transport_radius_needed", "transport_radius_km")
-    values["transport_radius_km"] = transport_radius(values.get("offers"),
-                                                     values.get("transport_radius_km"))
+        found.append(ProfileError("transport_radius_needed", "transport_radius_km"))
+    postcode = values.get("postcode")
+    if postcode and (workpost is None or workpost.lat is None or postcode != workpost.postcode):
+        try:
+            geo.postcode_centre(postcode)
+        except ValueError:
+            found.append(ProfileError("unknown_postcode", "postcode"))
+    taken = places_taken(workpost.id) if workpost is not None and workpost.id else 0
+    if values.get("capacity") is not None and values["capacity"] < taken:
+        found.append(ProfileError("capacity_below_taken", "capacity"))
+    return found
 
 
 def _apply(workpost: Workpost, values: dict) -> list[str]:
     changed = [f for f in WORKPOST_FIELDS if getattr(workpost, f) != values.get(f)]
     if "postcode" in changed or workpost.lat is None:
-        try:
-            place = geo.postcode_centre(values["postcode"])
-        except ValueError as error:
-            raise ProfileError("unknown_postcode", "postcode") from error
+        place = geo.postcode_centre(values["postcode"])  # checked by internal_problems
         workpost.municipality = place.municipality
         workpost.municipality_nis = place.municipality_nis
         workpost.province, workpost.lat, workpost.lon = place.province, place.lat, place.lon
     taken = places_taken(workpost.id) if workpost.id is not None else 0
-    if values["capacity"] < taken:
-        raise ProfileError("capacity_below_taken", "capacity")
     for field in changed:
         setattr(workpost, field, values[field])
     # Places held by placements stay taken; the rest of the new capacity is open.
@@ -102,7 +107,11 @@ def _sector(organisation: Organisation) -> str:
 
 def save_internal_workpost(organisation: Organisation, workpost: Workpost | None, values: dict,
                            by: User, now: datetime) -> Workpost:
-    _check_codes(values)
+    refused = internal_problems(values, workpost)
+    if refused:
+        raise ProfileError(refused[0].code, refused[0].field, tuple(refused[1:]))
+    values["transport_radius_km"] = transport_radius(values.get("offers"),
+                                                     values.get("transport_radius_km"))
     creating = workpost is None
     if creating:
         workpost = Workpost(legal_form="internal", organisation_id=organisation.id,

@@ -26,7 +26,8 @@ def _date(text: str):
         return False
 
 
-def _render(placement, texts, problems, start_value, status=200):
+def _render(placement, texts, problems, start_value, status=200, signed_error="",
+            signed_value=""):
     from web.services.agreements import HOURS_PER_HALF_DAY, shared_slots
 
     hours = placement.hours_per_week or placement.workpost.hours_per_week
@@ -41,7 +42,8 @@ def _render(placement, texts, problems, start_value, status=200):
                            signed_on=(placement.agreement or {}).get("signed_on")
                            if agreements.is_signed(placement) else None,
                            gaps=agreements.missing(placement),
-                           frozen_text=error_text("frozen")), status
+                           frozen_text=error_text("frozen"), signed_error=signed_error,
+                           signed_value=signed_value or clock.today().isoformat()), status
 
 
 @bp.route("/plaatsingen/<int:placement_id>/overeenkomst", methods=["GET", "POST"])
@@ -71,15 +73,19 @@ def agreement(placement_id: int):
 @supervisor
 def agreement_signed(placement_id: int):
     placement = placement_or_404(placement_id)
-    signed_on = _date(request.form.get("signed_on", "").strip())
+    typed = request.form.get("signed_on", "").strip()[:20]
+    signed_on = _date(typed)
+    problem = ""
     if not signed_on or signed_on > clock.today():
-        flash(_("Vul een geldige datum van de handtekeningen in, niet in de toekomst."), "error")
-        return redirect(url_for("supervisor.agreement", placement_id=placement.id))
-    if agreements.mark_signed(placement, signed_on, me()):
+        problem = _("Vul een geldige datum van de handtekeningen in, niet in de toekomst.")
+    elif agreements.mark_signed(placement, signed_on, me()):
         db.session.rollback()
-        flash(_("De overeenkomst is nog niet volledig: vul elke afspraak in en bewaar ze."),
-              "error")
-        return redirect(url_for("supervisor.agreement", placement_id=placement.id))
+        problem = _("De overeenkomst is nog niet volledig: vul elke afspraak in en bewaar ze.")
+    if problem:  # next to the date, on the agreement page itself, with what was typed
+        placement = placement_or_404(placement_id)
+        start_value = placement.start_date.isoformat() if placement.start_date else ""
+        return _render(placement, agreements.clauses(placement, _supervisor_name(placement)),
+                       {}, start_value, 422, signed_error=problem, signed_value=typed)
     flash(_("De overeenkomst is als ondertekend gemarkeerd."), "success")
     return redirect(url_for("supervisor.placement", placement_id=placement.id))
 

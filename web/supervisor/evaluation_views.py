@@ -8,13 +8,12 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from web import clock
 from web.access import supervisor
-from web.extensions import db
 from web.forms import BaseForm
 from web.services import evaluations
 from web.services.evaluations import EvaluationError
 from web.supervisor import bp
+from web.refusals import form_status, on_form
 from web.supervisor.participant_forms import no_health_words
-from web.supervisor.participant_views import form_error
 from web.supervisor.scope import evaluation_or_404, me, organisation_id, read_people
 
 SCORE_FIELDS = ("satisfaction_workpost", "satisfaction_guidance", "satisfaction_hours",
@@ -72,8 +71,7 @@ def evaluation(evaluation_id: int):
                 item, me(), done_on=form.done_on.data, today=clock.today(), scores=scores,
                 notes=form.notes.data or "", agreements=form.agreements.data or "")
         except EvaluationError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
             if following is not None:
                 flash(_("De evaluatie is bewaard. De volgende is gepland op %(day)s.",
@@ -91,7 +89,7 @@ def evaluation(evaluation_id: int):
                                             notes=form.notes.data or ""):
             field = getattr(form, problem.field, None)
             if field is not None and not field.errors:
-                form_error(form, problem)
-    status = 422 if form.errors or form.form_errors else 200
+                on_form(form, problem, roll_back=False)  # nothing was written to undo
+    status = form_status(form)
     return render_template("supervisor/evaluation.html", item=item, form=form,
                            today=clock.today()), status

@@ -73,6 +73,12 @@ def _internal_workpost_form(post):
         else:
             flash(_("De werkpost is bewaard."), "success")
             return redirect(url_for("supervisor.internal_workposts"))
+    elif form.is_submitted():
+        # every error at once: the service's own rules beside the form's
+        for problem in profile.internal_problems(form.values(), post):
+            field = getattr(form, problem.field, None)
+            if field is not None and not field.errors:
+                on_form(form, problem, roll_back=False)
     return render_template("supervisor/internal_workpost_form.html", form=form, post=post,
                            explain=vocab.support_explanations()), form_status(form)
 

@@ -7,24 +7,15 @@ from flask_babel import gettext as _
 from matcher import codes
 from web.access import supervisor
 from web import clock
-from web.extensions import db
 from web.labels import label
 from web.services import evaluations, participants, placements
 from web.services.participants import ParticipantError
 from web.matching.suggest import suggestions
 from web.supervisor import bp, vocab
+from web.refusals import flash_refusal, form_status, on_form
 from web.refusals import text as error_text
 from web.supervisor.participant_forms import ConsentForm, EraseForm, ParticipantForm
 from web.supervisor.scope import me, organisation_id, participant_or_404, purpose
-
-
-def form_error(form, error) -> None:
-    for one in getattr(error, "all", (error,)):
-        field = getattr(form, one.field, None) if one.field else None
-        if field is not None:
-            field.errors = [*field.errors, error_text(one.code)]
-        else:
-            form.form_errors.append(error_text(one.code))
 
 
 def add_service_problems(form, person=None) -> None:
@@ -36,11 +27,7 @@ def add_service_problems(form, person=None) -> None:
                                          person.id if person else None):
         field = getattr(form, problem.field, None)
         if field is not None and not field.errors:
-            form_error(form, problem)
-
-
-def _status(form) -> int:
-    return 422 if form.errors or form.form_errors else 200
+            on_form(form, problem, roll_back=False)  # nothing was written to undo
 
 
 @bp.get("/deelnemers")
@@ -64,15 +51,14 @@ def participant_new():
         try:
             person = participants.create(organisation_id(), form.values(), me())
         except ParticipantError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
             flash(_("De deelnemer is bewaard. Leg nu de toestemming vast."), "success")
             return redirect(url_for("supervisor.consent", participant_id=person.id))
     else:
         add_service_problems(form)
     return render_template("supervisor/participant_form.html", form=form, person=None,
-                           explain=vocab.support_explanations()), _status(form)
+                           explain=vocab.support_explanations()), form_status(form)
 
 
 @bp.get("/deelnemers/<int:participant_id>")
@@ -98,8 +84,7 @@ def add_interest(participant_id: int):
     try:
         participants.add_interest(person, code, me())
     except ParticipantError as error:
-        db.session.rollback()
-        flash(error_text(error.code), "error")
+        flash_refusal(error)
     else:
         flash(_("Toegevoegd aan de interesses: %(label)s.",
                 label=label(codes.ACTIVITY_LABELS, code)), "success")
@@ -120,8 +105,7 @@ def participant_edit(participant_id: int):
         try:
             changed = participants.update(person, form.values(), me())
         except ParticipantError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
             if "postcode" in changed:
                 # A move can make a workpost hard to reach: offer a new search.
@@ -133,7 +117,7 @@ def participant_edit(participant_id: int):
     else:
         add_service_problems(form, person)
     return render_template("supervisor/participant_form.html", form=form, person=person,
-                           explain=vocab.support_explanations()), _status(form)
+                           explain=vocab.support_explanations()), form_status(form)
 
 
 @bp.route("/deelnemers/<int:participant_id>/toestemming", methods=["GET", "POST"])
@@ -150,12 +134,11 @@ def consent(participant_id: int):
                 purpose=form.purpose.data or "", given_on=form.given_on.data,
                 today=clock.today())
         except ParticipantError as error:
-            db.session.rollback()
-            form_error(form, error)
+            on_form(form, error)
         else:
             flash(_("De toestemming is vastgelegd. Je kan nu werkposten zoeken."), "success")
             return redirect(url_for("supervisor.participant", participant_id=person.id))
-    return render_template("supervisor/consent.html", form=form, person=person), _status(form)
+    return render_template("supervisor/consent.html", form=form, person=person), form_status(form)
 
 
 @bp.post("/deelnemers/<int:participant_id>/toestemming/intrekken")
@@ -165,7 +148,7 @@ def consent_withdraw(participant_id: int):
     try:
         participants.withdraw_consent(person, me(), clock.now())
     except ParticipantError as error:
-        flash(error_text(error.code), "error")
+        flash_refusal(error)
     else:
         flash(_("De toestemming is ingetrokken. Het profiel is nu bevroren."), "success")
     return redirect(url_for("supervisor.participant", participant_id=person.id))
@@ -202,4 +185,4 @@ def participant_erase(participant_id: int):
             participants.erase(person, me())
             flash(_("Alle gegevens van de deelnemer zijn gewist."), "success")
             return redirect(url_for("supervisor.participants_list"))
-    return render_template("supervisor/erase.html", form=form, person=person), _status(form)
+    return render_template("supervisor/erase.html", form=form, person=person), form_status(form)

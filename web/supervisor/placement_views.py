@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from web import csvfile
 from web.access import supervisor
 from web import clock
-from web.extensions import db
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
 from web.labels import label
