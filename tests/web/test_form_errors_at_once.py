@@ -5,8 +5,8 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
-from test_signup_support import BAKERY, fill_steps
-from test_workspace_factories import (make_org, make_participant, make_user, make_workpost,
+from signup_support import BAKERY, fill_steps
+from factories import (make_org, make_participant, make_user, make_workpost,
                                       walk_to_active)
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length, NumberRange
