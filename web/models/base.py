@@ -2,7 +2,6 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from flask import has_app_context
 from sqlalchemy import JSON, DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, mapped_column, registry
 
@@ -38,11 +37,8 @@ class UTCDateTime(TypeDecorator):
 
 
 def utcnow() -> datetime:
-    """The app's one clock (web/clock.py) inside a request or command, so that a test that
-    moves time moves the stamps too; the real time outside the app."""
-    if has_app_context():
-        return clock.now()
-    return datetime.now(UTC)
+    """The app's one clock (web/clock.py), so that a test that moves time moves the stamps too."""
+    return clock.now()
 
 
 class Base(DeclarativeBase):
