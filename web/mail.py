@@ -15,6 +15,11 @@ The API, for every area:
   response has been sent (production) or before it (MAIL_DELIVER_INLINE, set by the tests).
   Delivery never raises: a failure is logged, kept on the row with a later next attempt
   (back-off: 1, 2, 4 ... minutes, at most 6 hours) and shown to the platform admin.
+- `after_response(job)` runs `job` (which queues mail) only once the response has gone, in a
+  copy of the request's context with a transaction of its own, and then delivers what it
+  queued. For work whose duration must not show in the answer: whether an address asked
+  for a password reset has an account. With MAIL_DELIVER_INLINE it runs right after the
+  request's commit, before the response.
 - `deliver_due()` sends every row whose next attempt has come; `flask mail deliver` runs
   it from cron or a timer (every few minutes).
 - The transport: SMTP when MAIL_SERVER is set, otherwise .eml files in MAIL_OUTBOX.
@@ -29,7 +34,8 @@ from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import Flask, current_app, g, has_app_context, render_template
+from flask import (Flask, copy_current_request_context, current_app, g, has_app_context,
+                   render_template)
 from jinja2 import TemplateNotFound
 from sqlalchemy import delete, or_, select, update
 
@@ -199,16 +205,40 @@ def _deliver_quietly(ids: list[int]) -> None:
         log.exception("mail delivery after the commit failed; the outbox keeps the mail")
 
 
+def after_response(job) -> None:
+    """Run job() after the response (see the module text); call from a view."""
+    def run():
+        try:
+            job()
+            db.session.commit()  # the job's own transaction: the request's is over
+        except Exception:  # noqa: BLE001 - the answer has gone; nobody else can be told
+            db.session.rollback()
+            log.exception("work after the response failed")
+            return
+        deliver_queued()
+
+    if current_app.config.get("MAIL_DELIVER_INLINE"):
+        g.setdefault("after_response", []).append(run)
+    else:  # the request's context is gone by then: run in a copy (url_for, config, locale)
+        g.setdefault("after_response", []).append(copy_current_request_context(run))
+
+
 def init_app(app: Flask) -> None:
     @app.after_request
     def deliver_after_commit(response):
         # after_request runs after the view's commit (web.transaction); rows of a request
         # that rolled back are simply not there.
+        jobs = g.pop("after_response", [])
         if app.config.get("MAIL_DELIVER_INLINE"):
             deliver_queued()
-        elif g.get("queued_mail"):
+            for job in jobs:
+                job()
+            return response
+        if g.get("queued_mail"):
             ids = g.pop("queued_mail")
             response.call_on_close(lambda: _deliver_later(app, ids))
+        for job in jobs:
+            response.call_on_close(job)
         return response
 
 

@@ -34,16 +34,22 @@ def send_invitation(user: User, organisation_name: str) -> None:
 def forgot_password():
     form = ForgotForm()
     if form.validate_on_submit():
-        user = staff.find_by_email(form.email.data)
-        # The same answer whether or not the address has an account.
-        if user is not None and user.active and user.password_hash:
-            mail.queue(mail.render(user.email, "Nieuw wachtwoord voor Werkpostwijzer",
-                                  "account_reset", user=user,
-                                  link=link_for("password-reset", user), minutes=60))
+        # The same answer, after the same work, whether or not the address has an account:
+        # the look-up and the mail come after the response has gone.
+        email = form.email.data
+        mail.after_response(lambda: _send_reset(email))
         flash(_("Als dit adres een account heeft, krijg je binnen enkele minuten een e-mail "
                 "met een link. De link werkt één uur."), "success")
         return redirect(url_for("account.login"))
     return render_template("account/forgot.html", form=form), 422 if form.errors else 200
+
+
+def _send_reset(email: str) -> None:
+    user = staff.find_by_email(email)
+    if user is not None and user.active and user.password_hash:
+        mail.queue(mail.render(user.email, "Nieuw wachtwoord voor Werkpostwijzer",
+                               "account_reset", user=user,
+                               link=link_for("password-reset", user), minutes=60))
 
 
 def _user_from_link(purpose: str, token: str, max_age: int) -> tuple[User | None, str | None]:
