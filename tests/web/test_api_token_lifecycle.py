@@ -97,6 +97,11 @@ def test_a_token_expires_after_the_configured_days(client, login, team, app, mon
     assert client.get(PARTICIPANTS, headers=headers).status_code == 200
     monkeypatch.setitem(app.config, "CLOCK", lambda: start + 90 * DAY)
     assert client.get(PARTICIPANTS, headers=headers).status_code == 401
+    login(user)  # a session of today, as the moved clock sees it
+    with client.session_transaction() as session:
+        session["login_at"] = session["seen_at"] = int(start + 90 * DAY)
+    assert "verlopen: maak een nieuwe sleutel" in client.get(
+        "/werkruimte/mijn-account").get_data(as_text=True)
 
 
 def test_the_token_life_follows_the_setting(client, login, team, app, monkeypatch):

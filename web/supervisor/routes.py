@@ -34,7 +34,7 @@ def dashboard():
 @bp.get("/mijn-account")
 @supervisor
 def my_account():
-    return render_template("supervisor/my_account.html", token=None)
+    return render_template("supervisor/my_account.html", token=None, now=clock.now())
 
 
 @bp.post("/mijn-account/api-sleutel")
@@ -43,7 +43,7 @@ def api_token():
     token = staff.new_api_token(me(), now=clock.now(), days=current_app.config["API_TOKEN_DAYS"],
                                 read_only=request.form.get("read_only") == "1")
     # Shown once: only its hash is kept.
-    return render_template("supervisor/my_account.html", token=token)
+    return render_template("supervisor/my_account.html", token=token, now=clock.now())
 
 
 @bp.post("/mijn-account/api-sleutel/intrekken")
