@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 # The editable install compiles the catalogs once (hatch_build.py); a changed .po after that
 # is compiled here, so that `make install` always leaves an English site.
-CATALOGS := $(BIN)/python -c "from web.catalogs import compile_catalogs as c; print(f'compiled {c()} catalog(s)')"
+CATALOGS := $(BIN)/python -c "from web.infra.catalogs import compile_catalogs as c; print(f'compiled {c()} catalog(s)')"
 install: $(VENV)/.installed
 	@$(CATALOGS)
 

@@ -13,7 +13,7 @@ class CatalogBuildHook(BuildHookInterface):
 
     def initialize(self, version, build_data):
         # Loaded by path: importing the web package would need Flask in the build environment.
-        path = Path(self.root) / "web" / "catalogs.py"
+        path = Path(self.root) / "web" / "infra" / "catalogs.py"
         spec = importlib.util.spec_from_file_location("werkpostwijzer_catalogs", path)
         catalogs = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(catalogs)

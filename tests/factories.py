@@ -13,7 +13,7 @@ import itertools
 from datetime import UTC, date, datetime
 
 import geo
-from web.auth import hash_password
+from web.access.auth import hash_password
 from web.models import (Consent, Organisation, OrganisationRegion, Participant, User,
                         Workpost)
 

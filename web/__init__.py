@@ -3,10 +3,10 @@ from pathlib import Path
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import (account, admin, api, auth, database, directory, errors, i18n, info, join,
-                 mail, page_cache, public, refusals, requests, security, signup, supervisor,
-                 templating, topology, transaction)
-from web import config as config_module
+from web import account, admin, api, directory, i18n, info, join, public, refusals, signup, supervisor, templating, topology
+from web.access import auth
+from web.infra import database, errors, mail, page_cache, requests, security, transaction
+from web.infra import config as config_module
 from web.cli import register as register_commands
 from web.extensions import babel, csrf, db, limiter, migrate
 from web.matching import MatchingIndex

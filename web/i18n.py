@@ -6,7 +6,7 @@ translated independently; Flask-Babel merges them. Message ids are the Dutch tex
 
 from flask import request, session
 
-from web.catalogs import TRANSLATIONS, compile_catalogs  # noqa: F401  (python -m web.i18n)
+from web.infra.catalogs import TRANSLATIONS, compile_catalogs  # noqa: F401  (python -m web.i18n)
 
 LANGUAGES = ("nl", "en")
 

@@ -3,7 +3,7 @@
 A service raises `web.services.errors.ServiceError` (code, field, message). Views hand it to
 `on_form` (a form error next to its field), `flash_refusal` (a message on the next page) or
 `api_response` (a JSON 4xx); an error nobody caught reaches the handler in `init_app`. Each
-rolls the refused work back first (the boundary in web/transaction.py then commits only what
+rolls the refused work back first (the boundary in web/infra/transaction.py then commits only what
 the view does after). The sentences are here, in the request's language.
 """
 from flask import Flask, flash, jsonify, render_template, request

@@ -8,7 +8,8 @@ message that says what to set.
 """
 from flask import Flask
 
-from web import page_cache, readiness
+from web import readiness
+from web.infra import page_cache
 from web.extensions import db
 
 

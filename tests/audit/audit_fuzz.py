@@ -119,7 +119,7 @@ def send(client, method: str, url: str, **kwargs):
     listed ones, which are counted)."""
     Counter.add()
     response = client.open(url, method=method, **kwargs)
-    # A NUL character is refused for every request with 400 (web/requests.py): a clear
+    # A NUL character is refused for every request with 400 (web/infra/requests.py): a clear
     # answer to input no person types, and one the fuzz tests accept wherever it appears.
     response.known_bug = response.status_code == 400 and _has_nul(url, kwargs.get("data"))
     if response.status_code >= 500:

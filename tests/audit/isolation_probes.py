@@ -231,7 +231,7 @@ def api_group(app, world: World, ids: Identities) -> list[tuple]:
 
 def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str]:
     """Bad tokens for one target (a business key, or an account-link name)."""
-    from web import signed_links
+    from web.infra import signed_links
 
     with app.app_context():
         if purpose in ("workpost-manage", "workpost-confirm"):

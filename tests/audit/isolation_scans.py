@@ -55,7 +55,7 @@ def mails_with(outbox_dir, needles) -> tuple[int, list[str]]:
     (raw bytes and every decoded part)."""
     from pathlib import Path
 
-    from web.mail import outbox_messages
+    from web.infra.mail import outbox_messages
 
     outbox_dir = Path(outbox_dir)
     if not outbox_dir.exists():

@@ -290,7 +290,8 @@ def _people_of(session, org, key: str, w: "OrgWorld", users: dict, posts: dict,
 
 def build_world(app) -> World:
     """Make the world through the services (as the routes would) and commit it."""
-    from web import matching, signed_links
+    from web import matching
+    from web.infra import signed_links
     from web.extensions import db
     from web.models import Evaluation, Organisation, Placement, Workpost
     from web.services import staff

@@ -50,7 +50,7 @@ def test_twenty_concurrent_sign_ups_are_all_stored(fresh_app):
     for thread in threads:
         thread.join(timeout=120)
     # On SQLite this holds because writing requests take the write lock up front
-    # (web/database.py); with a deferred BEGIN several of them failed with "database is locked".
+    # (web/infra/database.py); with a deferred BEGIN several of them failed with "database is locked".
     assert outcomes == {n: (302, "/aanbieden/verstuurd") for n in range(SIGNUPS)}
     counts = table_counts(app)
     assert counts["workposts"] == SIGNUPS

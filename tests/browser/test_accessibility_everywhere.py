@@ -33,7 +33,7 @@ from factories import make_directory_world  # noqa: E402
 from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
                                       make_user, make_workpost, walk_to_active)
 
-from web.auth import hash_password  # noqa: E402
+from web.access.auth import hash_password  # noqa: E402
 from web.extensions import db  # noqa: E402
 from web.models import User, Workpost, WorkpostRevision  # noqa: E402
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
                                       make_user, make_workpost)
 
-from web.auth import hash_password  # noqa: E402
+from web.access.auth import hash_password  # noqa: E402
 from web.extensions import db  # noqa: E402
 from web.models import User  # noqa: E402
 

@@ -11,7 +11,7 @@ from web.models import AuditEvent
 
 
 def outbox_messages(outbox: Path):
-    # web.mail.outbox_messages leaves its files open (a ResourceWarning); read them closed.
+    # web.infra.mail.outbox_messages leaves its files open (a ResourceWarning); read them closed.
     parser = BytesParser(policy=policy.default)
     messages = []
     for path in sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns):

@@ -5,7 +5,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from factories import make_directory_world, make_listed_post
 
-from web.change_feed import ChangeFeed
+from web.infra.change_feed import ChangeFeed
 from web.extensions import db
 from web.models import Workpost
 

@@ -53,7 +53,7 @@ def test_export_turns_business_text_that_looks_like_a_formula_into_text(runner, 
 
 
 def test_every_formula_start_is_neutralised_and_numbers_stay_numbers():
-    from web.csvfile import safe_cell
+    from web.infra.csvfile import safe_cell
 
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert safe_cell(start + "1") == "'" + start + "1"

@@ -5,7 +5,7 @@ from harness import log_in
 from sqlalchemy import func, select
 from signup_support import BAKERY, FakeClock, fill_steps
 
-from web import mail
+from web.infra import mail
 from web.extensions import db
 from web.models import OutboxMail, User, Workpost
 

@@ -1,4 +1,4 @@
-"""Every route of the app declares who may use it (web/access.py), and every staff route
+"""Every route of the app declares who may use it (web/access/__init__.py), and every staff route
 that shows a participant leaves a row in the access log."""
 import re
 from datetime import UTC, date, datetime

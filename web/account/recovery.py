@@ -2,7 +2,7 @@
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from web import mail, signed_links
+from web.infra import mail, signed_links
 from web.access import manage_link, public
 from web.account import bp, sessions
 from web.account.forms import ForgotForm, NewPasswordForm

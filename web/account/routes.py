@@ -10,7 +10,7 @@ from web.account import bp, sessions
 from web.account.forms import CodeForm, LoginForm
 from web.extensions import limiter
 from web.refusals import on_form
-from web.safe_redirect import safe_next
+from web.access.safe_redirect import safe_next
 from web.services import staff
 
 # Per client address, over all accounts; growing delays per account and address live in

@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 import geo
-from web import clock, mail
+from web import clock
+from web.infra import mail
 from web.access import platform_admin
 from web.account.recovery import send_invitation
 from web.admin import bp

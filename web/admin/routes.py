@@ -4,7 +4,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from web import clock, mail
+from web import clock
+from web.infra import mail
 from web.access import platform_admin
 from web.admin import bp
 from web.admin.forms import DecisionForm, RejectForm

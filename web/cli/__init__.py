@@ -1,5 +1,5 @@
 """Flask commands; each group lives in its own module and is a thin wrapper over services.
-Each command runs in one transaction (web.transaction.wrap_commands)."""
+Each command runs in one transaction (web.infra.transaction.wrap_commands)."""
 from flask import Flask
 
 from web.cli import export, mail, seed, users

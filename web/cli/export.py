@@ -4,7 +4,7 @@ import sys
 import click
 from sqlalchemy import select
 
-from web import csvfile
+from web.infra import csvfile
 from web.extensions import db
 from web.models import Workpost
 

@@ -1,7 +1,7 @@
 """`flask mail deliver`: send the outbox's due mail (run it every few minutes from cron)."""
 import click
 
-from web import mail
+from web.infra import mail
 
 
 @click.group("mail", help="De uitgaande mail.")

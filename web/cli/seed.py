@@ -8,8 +8,9 @@ import click
 from sqlalchemy import delete, func, insert, select
 
 from seed import DemoPlan
-from web import clock, transaction
-from web.auth import hash_password
+from web import clock
+from web.infra import transaction
+from web.access.auth import hash_password
 from web.extensions import db
 from web.models import (AuditEvent, Consent, Evaluation, Organisation, OrganisationRegion,
                         Participant, Placement, PlacementEvent, User, Workpost)

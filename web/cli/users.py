@@ -2,7 +2,7 @@
 import click
 from sqlalchemy import select
 
-from web.auth import hash_password
+from web.access.auth import hash_password
 from web.extensions import db
 from web.models import Organisation, User
 from web.models.choices import ROLES

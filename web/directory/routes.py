@@ -5,8 +5,8 @@ from flask import abort, redirect, render_template, request, session, url_for
 from web.access import public
 from web.directory import bp, urls, mapdata
 from web.directory.forms import ActivityFilterForm, NearForm
-from web.page_cache import cached_page
-from web.safe_redirect import safe_next
+from web.infra.page_cache import cached_page
+from web.access.safe_redirect import safe_next
 from web.services import directory
 
 MAX_PAGE = 10_000

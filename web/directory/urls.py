@@ -1,9 +1,9 @@
 """Readable Dutch URLs of the directory, in one place for pages, API, widget and sitemap.
-(URL builders; the signed links in e-mails are web/signup/links.py and web/signed_links.py.)"""
+(URL builders; the signed links in e-mails are web/signup/links.py and web/infra/signed_links.py.)"""
 from flask import url_for
 
 from web.services import directory
-from web.urls import absolute
+from web.infra.urls import absolute
 
 
 def workpost_url(post, **query) -> str:

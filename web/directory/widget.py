@@ -30,7 +30,7 @@ def widget_info():
 @bp.get("/widget/werkposten")
 @public
 def widget():
-    # Other sites may frame this page (web/security.py reads the flag), error pages too.
+    # Other sites may frame this page (web/infra/security.py reads the flag), error pages too.
     g.embeddable = True
     province = directory.province_by_slug(request.args.get("provincie", "")) or abort(404)
     place = None

@@ -7,7 +7,7 @@ import segno
 
 from web.access import public
 from web.info import bp
-from web.urls import absolute
+from web.infra.urls import absolute
 
 # URL part -> (endpoint name, title). The order is the order of the overview page.
 AUDIENCES = {

@@ -3,7 +3,8 @@ the offer of a business is (five an hour per address); only a stored application
 form sent back with errors does not use up a try."""
 from flask import redirect, render_template, url_for
 
-from web import clock, mail
+from web import clock
+from web.infra import mail
 from web.access import public
 from web.extensions import limiter
 from web.join import bp

@@ -3,7 +3,7 @@ object in app.extensions["matching"]), current with the database.
 
 The ORM rows become matcher dataclasses once per process (gunicorn builds it in the master,
 before the workers fork: gunicorn.conf.py); after that a search first asks the database's
-change feed (web/change_feed.py) which workposts changed since the last look, one indexed
+change feed (web/infra/change_feed.py) which workposts changed since the last look, one indexed
 query that returns nothing when nothing changed, and reads only those rows again. Changes
 made through the app, in raw SQL or on another host are seen alike, whatever the clocks say.
 Each app has its own index, so two apps on two databases in one process never share one.
@@ -19,7 +19,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from matcher import WorkpostIndex
-from web.change_feed import ChangeFeed
+from web.infra.change_feed import ChangeFeed
 from web.extensions import db
 from web.matching.convert import convertible
 from web.matching.visibility import Place, Regions, may_see, place_of, regions_of

@@ -3,7 +3,7 @@
 Triggers on `workposts` (migration b7e4c2a9d130) keep one row per workpost that ever changed,
 so a change made through the app, in raw SQL, or on another host is seen alike, and no clock is
 involved. On PostgreSQL a row carries the id of the transaction that wrote it (`txid`), which
-lets a reader see changes in commit order without locking writers (web/change_feed.py); on
+lets a reader see changes in commit order without locking writers (web/infra/change_feed.py); on
 SQLite, where writers take turns, `seq` gives that order. `version` counts the changes.
 """
 from __future__ import annotations

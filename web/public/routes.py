@@ -7,7 +7,7 @@ from web.access import public
 from web.extensions import db
 from web.i18n import LANGUAGES
 from web.public import bp
-from web.safe_redirect import safe_next
+from web.access.safe_redirect import safe_next
 from web.services import directory
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from web import minimisation
-from web.database import forget_on_disk
+from web.infra.database import forget_on_disk
 import geo
 from matcher import codes
 from web.extensions import db

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from web import clock
-from web.auth import hash_password, verify_password
+from web.access.auth import hash_password, verify_password
 from web.extensions import db
 from web.models import User
 from web.models.user import new_session_token

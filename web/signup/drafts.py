@@ -4,7 +4,7 @@ session cookie carries.
 
 A draft expires a day (SIGNUP_DRAFT_HOURS) after its last change. Only POSTs write: a GET
 never creates, touches or deletes a draft, so that reading a page never waits for the
-SQLite write lock nor fails on it (web/database.py).
+SQLite write lock nor fails on it (web/infra/database.py).
 """
 from datetime import datetime, timedelta
 

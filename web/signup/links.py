@@ -4,7 +4,7 @@ Every token carries the workpost's manage_nonce: rotating the nonce voids all ea
 """
 from flask import current_app, url_for
 
-from web import signed_links
+from web.infra import signed_links
 from web.extensions import db
 from web.models import Workpost
 

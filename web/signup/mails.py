@@ -1,13 +1,13 @@
 """Mails to businesses (in the language they signed up in) and to supervisors.
 
-Each mail is queued in the outbox in the current transaction (web.mail.queue): it leaves
+Each mail is queued in the outbox in the current transaction (web.infra.mail.queue): it leaves
 only once the change it reports on is committed.
 """
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from web import mail
+from web.infra import mail
 from web.extensions import db
 from web.models import User
 from web.signup import links

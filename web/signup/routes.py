@@ -17,7 +17,7 @@ from web.services.workpost_location import (OutsideServiceArea, PostcodeUnknown,
 from web.signup import bp, links, mails, minimap, wizard
 from web.signup.forms import ActionForm, LostLinkForm
 from web.signup.view_helpers import link_problem, preview, signup_from_forms, step_context
-from web.urls import absolute
+from web.infra.urls import absolute
 
 DONE_KEY = "signup_done"
 

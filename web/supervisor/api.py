@@ -11,7 +11,7 @@ from flask import Blueprint, abort, g, jsonify, request
 
 from web import clock, matching, minimisation
 from web.refusals import api_response, text
-from web.requests import MAX_ID
+from web.infra.requests import MAX_ID
 from web.services import participants, placements, staff
 from web.services.placements import PlacementError
 from web.text import multiline

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from web import csvfile
+from web.infra import csvfile
 from web.access import supervisor
 from web import clock
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
@@ -18,7 +18,7 @@ from web.refusals import on_form
 from web.supervisor import bp
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
 from web.supervisor.scope import me, organisation_id, placement_or_404, read_people
-from web.transaction import retry_on_lock
+from web.infra.transaction import retry_on_lock
 
 
 @bp.get("/plaatsingen")

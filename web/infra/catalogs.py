@@ -6,7 +6,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-TRANSLATIONS = Path(__file__).parent / "translations"
+TRANSLATIONS = Path(__file__).parent.parent / "translations"
 
 
 def compile_catalogs(root: Path = TRANSLATIONS, force: bool = False) -> int:

@@ -9,8 +9,8 @@ nowhere else:
 
 Services flush and never commit. A view that must commit part-way calls
 `commit_early(reason)` with the reason in one line, so `grep -rn commit_early web` lists
-every exception. Mail queued in the transaction (`web.mail.queue`) leaves only after the
-commit (see web/mail.py).
+every exception. Mail queued in the transaction (`web.infra.mail.queue`) leaves only after the
+commit (see web/infra/mail.py).
 """
 import functools
 import time
@@ -20,7 +20,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy.exc import OperationalError
 
-from web import mail
+from web.infra import mail
 from web.extensions import db
 
 # Flask's own command groups: they do not use the session.

@@ -2,7 +2,7 @@
 
 The API, for every area:
 
-    from web import mail
+    from web.infra import mail
     mail.queue(mail.render(to, subject, "template_name", **context))
 
 - `render(to, subject, template, **context)` builds the message from
@@ -226,7 +226,7 @@ def after_response(job) -> None:
 def init_app(app: Flask) -> None:
     @app.after_request
     def deliver_after_commit(response):
-        # after_request runs after the view's commit (web.transaction); rows of a request
+        # after_request runs after the view's commit (web.infra.transaction); rows of a request
         # that rolled back are simply not there.
         jobs = g.pop("after_response", [])
         if app.config.get("MAIL_DELIVER_INLINE"):
