@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flask_migrate import upgrade  # noqa: E402
 
 from web import create_app  # noqa: E402
-from web.auth import hash_password  # noqa: E402
-from web.catalogs import compile_catalogs  # noqa: E402
+from web.access.auth import hash_password  # noqa: E402
+from web.infra.catalogs import compile_catalogs  # noqa: E402
 from web.extensions import db  # noqa: E402
 from web.models import OutboxMail, User  # noqa: E402
 

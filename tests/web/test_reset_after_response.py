@@ -3,7 +3,7 @@ account; the look-up and the mail come after the response has gone, through the 
 (No timings here: bench/bench_auth_timing.py prints those.)"""
 from pathlib import Path
 
-from web.auth import hash_password
+from web.access.auth import hash_password
 from web.extensions import db
 from web.models import OutboxMail, User
 
