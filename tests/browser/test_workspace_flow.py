@@ -101,6 +101,20 @@ def test_from_intake_to_a_signed_agreement_and_an_active_placement(live_server, 
     page.wait_for_url(re.compile(r".*/plaatsingen/\d+$"))
     _check(page, axe, seen)
     placement_url = page.url
+    # Issue 15 item 10: the workpost is a search, not a list of every workpost; it works
+    # with the keyboard (Enter in the search field) and starts from the current workpost.
+    assert page.locator("select#change-workpost_id").count() == 0
+    assert page.get_by_label("Notitie (niet verplicht)").nth(1).input_value() == ""
+    page.get_by_label("Andere werkpost zoeken").fill("linde")
+    page.get_by_label("Andere werkpost zoeken").press("Enter")
+    page.wait_for_url(re.compile(r".*werkpost=linde.*"))
+    assert page.get_by_text("1 werkpost(en) gevonden").is_visible()
+    assert page.get_by_label("Kringwinkel Aalst (Aalst), nu").is_checked()
+    found = page.get_by_label("Atelier De Linde (Aalst)")
+    found.focus()
+    assert page.evaluate("document.activeElement.name") == "change-workpost_id"
+    _check(page, axe, seen)
+    page.goto(placement_url)
     # Issue 15: no step is preselected, and "active" straight from the shortlist is refused
     # with every reason at once (a step skipped without a reason, no signed agreement).
     assert page.get_by_label("Nieuwe stap").input_value() == ""
@@ -183,7 +197,9 @@ def _every_page(app):
                 f"/werkruimte/deelnemers/{p}/toestemming", f"/werkruimte/deelnemers/{p}/wissen",
                 f"/werkruimte/deelnemers/{p}/afdrukken", f"/werkruimte/deelnemers/{p}/zoeken",
                 f"/werkruimte/werkposten/{post.id}?deelnemer={p}", "/werkruimte/plaatsingen",
-                f"/werkruimte/plaatsingen/{pl}", f"/werkruimte/plaatsingen/{pl}/overeenkomst",
+                f"/werkruimte/plaatsingen/{pl}", f"/werkruimte/plaatsingen/{pl}?werkpost=keuken",
+                f"/werkruimte/plaatsingen/{pl}?werkpost=nergens",
+                f"/werkruimte/plaatsingen/{pl}/overeenkomst",
                 f"/werkruimte/plaatsingen/{pl}/overeenkomst/afdrukken", "/werkruimte/evaluaties",
                 f"/werkruimte/evaluaties/{ev}", "/werkruimte/mijn-account",
                 "/werkruimte/organisatie", "/werkruimte/organisatie/werkposten",
