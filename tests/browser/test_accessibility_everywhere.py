@@ -59,7 +59,8 @@ HERE = {
     "supervisor.consent_withdraw": "workspace", "supervisor.participant_erase": "workspace",
     "supervisor.participant_print": "workspace", "supervisor.find": "workspace",
     "supervisor.workpost": "workspace", "supervisor.shortlist_add": "workspace",
-    "supervisor.caseload": "workspace", "supervisor.placements_list": "workspace",
+    "supervisor.caseload": "workspace", "supervisor.caseload_accept": "workspace",
+    "supervisor.placements_list": "workspace",
     "supervisor.placement": "workspace", "supervisor.placement_move": "workspace",
     "supervisor.placement_change": "workspace", "supervisor.placement_cadence": "workspace",
     "supervisor.agreement": "workspace", "supervisor.agreement_print": "workspace",
@@ -520,9 +521,14 @@ def test_every_workspace_page_and_form(live_server, page, axe, lang):
     audit.submit("form[action$='/stap']", {"#move-on_date": date.today().isoformat()},
                  {"#move-status": "ended", "#move-stop_reason": ""},
                  what="move, ended without a reason")
+    # The workpost search's button belongs to its own GET form (form="workpost-search").
     audit.submit("form[action$='/wijziging']", {"#change-hours_per_week": "99",
                                                 "#change-on_date": ""},
-                 what="change, wrong hours")
+                 what="change, wrong hours", button="button[type=submit]:not([form])")
+    page.fill("#werkpost-zoek", "keuken")
+    with page.expect_navigation():
+        page.press("#werkpost-zoek", "Enter")
+    audit.check("placement, workpost search results")
     page.goto(server.url + f"{base}/plaatsingen/{pl}")
     far = (date.today() + timedelta(days=800)).isoformat()
     audit.submit("form[action$='/ritme']", {"#cadence-next_due": far},
@@ -559,6 +565,10 @@ def test_every_workspace_page_and_form(live_server, page, axe, lang):
                  what="consent withdrawn, profile frozen", via="supervisor.consent_withdraw")
     audit.visit(f"{base}/deelnemers/{ids['leaving']}/bewerken", "edit refused when frozen",
                 errors=True)
+    page.goto(server.url + f"{base}/verdeling?deelnemer={s}&deelnemer={p}")
+    audit.submit("form[action$='/verdeling']", errors=False,
+                 what="caseload proposals put on the shortlists (flash)",
+                 via="supervisor.caseload_accept")
     audit.finish("workspace", set() if english else DUTCH_PLAIN_ELSEWHERE)
 
 
