@@ -167,3 +167,26 @@ def test_the_list_shows_only_this_organisations_participants(client, login, staf
     assert "MINE-1" in page and "THEIRS-1" not in page
     mine = client.get("/werkruimte/deelnemers?van=mij").get_data(as_text=True)
     assert "MINE-1" in mine
+
+
+def test_a_list_read_writes_one_row_naming_the_people_shown(client, login, staff, db_session):
+    org, user = staff
+    other = make_org(db_session, name="Elders")
+    first = make_participant(db_session, org, reference="LIJST-1")
+    second = make_participant(db_session, org, reference="LIJST-2")
+    stranger = make_participant(db_session, other, reference="ELDERS-1")
+    db_session.commit()
+    login(user)
+    page = client.get("/werkruimte/deelnemers").get_data(as_text=True)
+    assert "LIJST-1" in page and "ELDERS-1" not in page
+    rows = db_session.query(AuditEvent).filter_by(action="participants.listed").all()
+    assert len(rows) == 1
+    assert rows[0].detail == {"page": "participants_list", "ids": [first.id, second.id]}
+    assert rows[0].target_id == org.id and rows[0].actor_user_id == user.id
+    # Another organisation's person is neither shown nor named, as if it did not exist.
+    client.get(f"/werkruimte/verdeling?deelnemer={stranger.id}&deelnemer={first.id}")
+    last = db_session.query(AuditEvent).filter_by(action="participants.listed") \
+        .order_by(AuditEvent.id.desc()).first()
+    assert last.detail == {"page": "caseload", "ids": [first.id]}
+    assert client.get(f"/werkruimte/deelnemers/{stranger.id}").status_code == 404
+    assert _actions(db_session, stranger.id) == []
