@@ -10,6 +10,7 @@ from wtforms.widgets import CheckboxInput, RadioInput
 from web.forms import with_limits
 from web.i18n import LANGUAGES
 from web.labels import label, pick, place_label
+from web.glossary import link_terms
 
 # The order is the order people need them.
 NAV = [
@@ -82,8 +83,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["described_by"] = described_by
     app.jinja_env.globals["with_limits"] = with_limits
     app.jinja_env.globals["map_attribution"] = map_attribution
-    from web.glossary import link_terms
-
     app.jinja_env.filters["glossary"] = link_terms
 
     def mark_failed(sender, template, context, **extra):

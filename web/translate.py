@@ -7,6 +7,7 @@
 An area is a blueprint package (web/<area>/ with web/templates/<area>/); "shell" is the
 rest: the layout, error pages, models, forms and helpers shared by every area.
 """
+import json
 import sys
 from pathlib import Path
 
@@ -106,8 +107,6 @@ def fill(area: str, translations: dict[str, str]) -> int:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["fill"] and len(argv) == 3:
-        import json
-
         print(f"{fill(argv[1], json.loads(Path(argv[2]).read_text()))} strings filled")
         return 0
     if not argv or argv[0] not in ("update", "missing"):

@@ -8,6 +8,7 @@ import segno
 from web.access import public
 from web.info import bp
 from web.infra.urls import absolute
+from web.glossary import entries
 
 # URL part -> (endpoint name, title). The order is the order of the overview page.
 AUDIENCES = {
@@ -66,8 +67,6 @@ def paying_bodies():
 @bp.get("/info/woordenlijst")
 @public
 def glossary():
-    from web.glossary import entries
-
     return render_template("info/glossary.html", entries=entries())
 
 

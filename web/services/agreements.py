@@ -4,6 +4,7 @@ with every clause of the model, which the supervisor edits before printing.
 The agreement is a Dutch document for three parties; its clauses are written here in plain
 Dutch (B1) and stored on the placement as {"clauses": {key: text}, "saved_at": ...}.
 """
+import re
 from datetime import datetime
 
 from web.models import Placement, User
@@ -156,8 +157,6 @@ def clauses(placement: Placement, supervisor_name: str) -> dict[str, str]:
 
 
 def _same_but_blanks(saved: str, generated: str) -> bool:
-    import re
-
     pattern = ".+?".join(re.escape(part) for part in saved.split(BLANK))
     return re.fullmatch(pattern, generated, flags=re.S) is not None
 

@@ -14,7 +14,8 @@ import geo
 from matcher import codes
 from web.extensions import db
 from web.models import Consent, Participant, Placement, User
-from web.models.choices import GOALS
+from web.labels import label
+from web.models.choices import GOALS, PLACEMENT_STATUSES, STOP_REASONS
 from web.services import audit, placements
 from web.services.eligibility import matching_refusal, may_match  # noqa: F401  (re-exported)
 from web.services.errors import ServiceError
@@ -252,10 +253,6 @@ def export(participant: Participant, by: User) -> dict:
 def _labels_of(participant: Participant) -> dict:
     """Beside every list of codes, its labels in the language of the request (issue 15: a
     person reading their own export should not need to know `bike` or `kitchen`)."""
-    from matcher import codes
-
-    from web.labels import label
-
     tables = {"MODES": codes.MODE_LABELS, "ACTIVITIES": codes.ACTIVITY_LABELS,
               "SUPPORTS": codes.SUPPORT_LABELS, "SLOTS": codes.SLOT_LABELS}
     found = {f"{field}_labels": [label(tables[table], code)
@@ -266,9 +263,6 @@ def _labels_of(participant: Participant) -> dict:
 
 
 def _placement_export(placement: Placement) -> dict:
-    from web.labels import label
-    from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
-
     return {
         "workpost": placement.workpost.name, "status": placement.status,
         "status_label": label(PLACEMENT_STATUSES, placement.status),

@@ -9,6 +9,7 @@ next to its field.
 - A start before the workpost's own "from" date needs an explicit confirmation.
 """
 from datetime import date
+from web.services import agreements
 
 ORDER = ("shortlisted", "contacted", "meeting", "trial", "agreement", "active")
 
@@ -39,8 +40,6 @@ def problems(placement, status: str, on_date: date | None, *, skip_reason: str =
              confirm_early: bool = False, stop_reason: str | None = None,
              known_stop_reasons=()) -> list[tuple[str, str]]:
     """Every (code, field) refusal of this step at once; [] when it may go ahead."""
-    from web.services import agreements
-
     found = []
     if not status:
         return [("choose_step", "status")]

@@ -12,6 +12,7 @@ from web.services import agreements
 from web.supervisor import bp
 from web.refusals import text as error_text
 from web.supervisor.scope import me, placement_or_404
+from web.services.agreements import HOURS_PER_HALF_DAY, shared_slots
 
 
 def _supervisor_name(placement) -> str:
@@ -28,8 +29,6 @@ def _date(text: str):
 
 def _render(placement, texts, problems, start_value, status=200, signed_error="",
             signed_value=""):
-    from web.services.agreements import HOURS_PER_HALF_DAY, shared_slots
-
     hours = placement.hours_per_week or placement.workpost.hours_per_week
     hours_text = _("%(hours)s uur per week past niet in %(n)s halve dag(en) van hoogstens "
                    "%(per)s uur. Pas de uren of de dagen van de plaatsing aan.",

@@ -9,6 +9,7 @@ from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web.services.evaluations import CADENCES
 from web.labels import label
 from web.supervisor.participant_forms import no_health_words
+from web.services.pipeline import natural_next
 
 
 class MoveForm(BaseForm):
@@ -28,8 +29,6 @@ class MoveForm(BaseForm):
         Optional(), Length(max=2000), no_health_words])
 
     def __init__(self, current: str, *args, **kwargs):
-        from web.services.pipeline import natural_next
-
         super().__init__(*args, **kwargs)
         following = natural_next(current)
         # The usual next steps first, then the others (which need a reason).

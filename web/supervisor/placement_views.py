@@ -19,6 +19,7 @@ from web.supervisor import bp
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
 from web.supervisor.scope import me, organisation_id, placement_or_404, read_people
 from web.infra.transaction import retry_on_lock
+from web.services import audit
 
 
 @bp.get("/plaatsingen")
@@ -49,8 +50,6 @@ def placements_csv():
                          label(STOP_REASONS, p.stop_reason) if p.stop_reason else "",
                          "" if p.became_placement is None
                          else ("ja" if p.became_placement else "nee")])
-    from web.services import audit
-
     audit.record("placements.exported", "organisation", organisation_id(), actor=me())
     return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="plaatsingen.csv"'})
