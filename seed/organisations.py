@@ -24,18 +24,30 @@ DESCRIPTIONS = [
 
 def generate(rng: random.Random, count: int) -> list[dict]:
     """Organisations with their regions (key "regions": list of (kind, code))."""
-    organisations, slugs = [], set()
+    organisations, slugs, names = [], set(), set()
     for province, n in sorted(apportion(count, ORG_PROVINCES).items()):
         for _ in range(n):
-            organisations.append(_organisation(rng, province, slugs))
+            organisations.append(_organisation(rng, province, slugs, names))
     return organisations
 
 
-def _organisation(rng: random.Random, province: str, slugs: set) -> dict:
+def _unique_name(name: str, municipality: str, names: set) -> str:
+    """Real organisations have one name each: a second "Beschut Wonen Kompas" is named after
+    its municipality, a third gets a number (a directory page listed the same name four times)."""
+    if name in names:
+        name = name if municipality in name else f"{name} {municipality}"
+        base, number = name, 2
+        while name in names:
+            name, number = f"{base} {number}", number + 1
+    names.add(name)
+    return name
+
+
+def _organisation(rng: random.Random, province: str, slugs: set, names: set) -> dict:
     org_type = weighted(rng, ORG_TYPES)
     address = located(rng, postcode_in(rng, province), jitter_km=0.5)
-    name = fill(rng.choice(ORG_NAME[org_type]), rng, address["municipality"],
-                geo.province(province).name_nl)
+    name = _unique_name(fill(rng.choice(ORG_NAME[org_type]), rng, address["municipality"],
+                             geo.province(province).name_nl), address["municipality"], names)
     slug = slugify(name)
     while slug in slugs:
         slug = f"{slugify(name)}-{len(slugs)}"

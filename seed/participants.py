@@ -25,10 +25,12 @@ def _pick(rng: random.Random, weights: dict, chance: float) -> list[str]:
 
 
 def generate(rng: random.Random, count: int, organisations: list[dict],
-             organisation_ids: list[int], today: date) -> list[dict]:
+             organisation_ids: list[int], today: date, weights=None) -> list[dict]:
+    """weights: how many participants each organisation gets, relatively (default equal)."""
     rows = []
+    indexes = range(len(organisations))
     for i in range(count):
-        k = rng.randrange(len(organisations))
+        k = rng.choices(indexes, weights=weights)[0] if weights else rng.randrange(len(organisations))
         org = organisations[k]
         postcode = nearby_postcode(rng, org["province"], org["lat"], org["lon"])
         modes = sorted({m for m in MODES if rng.random() < MODES[m] / 100} or {"public_transport"},
@@ -62,5 +64,6 @@ def consent(rng: random.Random, participant_id: int, today: date) -> dict:
         "processed": "Postcode, vervoer, interesses, ondersteuningsnoden en beschikbaarheid",
         "shared_with": "De begeleidende organisatie en, na akkoord, de gekozen werkpost",
         "purpose": "Een passende werkpost zoeken en de AMA opvolgen",
-        "given_on": today - timedelta(days=rng.randint(1, 300)),
+        # Before the first step of any placement (those go back two years at most).
+        "given_on": today - timedelta(days=rng.randint(760, 900)),
     }

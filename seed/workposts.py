@@ -31,7 +31,20 @@ TASK_TEXT = {
     "reception": "bezoekers ontvangen, telefoon opnemen", "other": "allerlei taken",
 }
 CALM_TYPES = {"craft_business", "care_farm", "culture_sport", "second_hand_shop"}
-START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+# Places in an organisation's own atelier (DOMAIN.md §4: most participants work in one; a
+# kitchen or bakery hosts 4 to 15 people). An external workpost mostly takes one or two.
+ATELIER_CAPACITY = {"kitchen": (6, 15), "semi_industrial": (6, 15), "green": (4, 12),
+                    "sorting_reuse": (4, 10), "creative": (4, 10), "woodwork": (4, 10),
+                    "hospitality": (4, 10), "technical": (4, 8), "textile": (4, 8),
+                    "household": (3, 8), "agriculture": (3, 8), "animal_care": (3, 6),
+                    "retail": (2, 5), "administration": (2, 4)}
+# Bakery, bike workshop, herb garden: the ones with a waiting list in the study.
+POPULAR_ATELIERS = ("kitchen", "technical", "agriculture")
+
+
+def _moment(today: date, days_ago: int, minutes: int) -> datetime:
+    return datetime(today.year, today.month, today.day, 9, tzinfo=timezone.utc) \
+        - timedelta(days=days_ago) + timedelta(minutes=minutes % 600)
 
 
 def _activities(rng: random.Random, org_type: str) -> list[str]:
@@ -63,18 +76,21 @@ def _schedule(rng: random.Random) -> list[str]:
     return sorted(chosen, key=SLOTS.index)
 
 
-def _common(rng: random.Random, org_type: str, postcode: str, index: int) -> dict:
+def _common(rng: random.Random, org_type: str, postcode: str, index: int, today: date) -> dict:
     activities = _activities(rng, org_type)
-    capacity = rng.choices([1, 2, 3, 4, 6], weights=[45, 30, 14, 7, 4])[0]
-    created = START + timedelta(days=rng.randint(0, 600), minutes=index)
+    capacity = rng.choices([1, 2, 3, 4, 6], weights=[60, 25, 10, 4, 1])[0]
+    created = _moment(today, rng.randint(45, 700), index)
     status = weighted(rng, STATUS_WEIGHTS)
+    # Mostly free from the day it was made; a few only from a date still to come.
+    available = created.date() + timedelta(days=rng.randint(0, 30)) if rng.random() < 0.95 \
+        else today + timedelta(days=rng.randint(14, 120))
     return {
         **located(rng, postcode), "org_type": org_type, "activities": activities,
         "tasks": "; ".join(TASK_TEXT[a] for a in activities),
         "offers": _offers(rng, org_type, activities), "schedule": _schedule(rng),
         "hours_per_week": float(rng.choice([4, 6, 8, 10, 12, 16, 20, 24])),
         "capacity": capacity, "open_places": rng.randint(0, capacity) if rng.random() < 0.3 else capacity,
-        "available_from": date(2025, 1, 1) + timedelta(days=rng.randint(0, 500)),
+        "available_from": available,
         "transport_radius_km": None, "language": "nl", "status": status,
         "created_at": created, "updated_at": created,
         "terms_accepted_at": created, "confirmed_at": created if status != "unconfirmed" else None,
@@ -83,13 +99,13 @@ def _common(rng: random.Random, org_type: str, postcode: str, index: int) -> dic
     }
 
 
-def external(rng: random.Random, count: int, offset: int = 0) -> list[dict]:
+def external(rng: random.Random, count: int, offset: int, today: date) -> list[dict]:
     rows = []
     for i in range(count):
         org_type = weighted(rng, WORKPOST_ORG_TYPES)
         sector = SECTOR_BY_ORG_TYPE.get(org_type, "non_profit")
         legal_form = weighted(rng, LEGAL_FORMS[sector])
-        row = _common(rng, org_type, populated_postcode(rng), offset + i)
+        row = _common(rng, org_type, populated_postcode(rng), offset + i, today)
         name = fill(rng.choice(BUSINESS_NAMES[org_type]), rng, row["municipality"])
         row.update({
             "legal_form": legal_form, "sector": sector, "name": name, "organisation_id": None,
@@ -107,15 +123,41 @@ def external(rng: random.Random, count: int, offset: int = 0) -> list[dict]:
     return rows
 
 
-def internal(rng: random.Random, organisation: dict, organisation_id: int, index: int) -> list[dict]:
-    """One to three ateliers, gardens or kitchens of a supervisor organisation."""
+def recent_offers(rng: random.Random, count: int, offset: int, today: date) -> list[dict]:
+    """Offers confirmed in the last three weeks that wait for the platform admin's review."""
+    rows = external(rng, count, offset, today)
+    for row in rows:
+        confirmed = _moment(today, rng.randint(1, 21), rng.randint(0, 500))
+        row.update({"status": "pending_review", "created_at": confirmed,
+                    "updated_at": confirmed, "terms_accepted_at": confirmed,
+                    "confirmed_at": confirmed, "published_at": None, "withdrawn_at": None,
+                    "available_from": confirmed.date() + timedelta(days=rng.randint(7, 30))})
+    return rows
+
+
+def internal(rng: random.Random, organisation: dict, organisation_id: int, index: int,
+             today: date, showcase: bool = False) -> list[dict]:
+    """One to four ateliers, gardens or kitchens of a supervisor organisation, each doing
+    something else (one organisation had two identical "Fietsatelier" workposts).
+    A showcase organisation (a full caseload) has a small popular atelier, which fills up."""
     rows = []
     own_types = {"custom_work_company": "custom_work_company", "psychiatric_hospital": "psychiatric_hospital",
                  "sheltered_living": "sheltered_living", "ocmw": "ocmw", "caw": "caw", "cgg": "cgg"}
     org_type = own_types.get(organisation["org_type"], "care_provider")
-    for n in range(rng.choices([1, 2, 3], weights=[50, 35, 15])[0]):
-        row = _common(rng, org_type, organisation["postcode"], index * 10 + n)
-        main = rng.choice([a for a in INTERNAL_NAMES if a in ACTIVITIES])
+    kinds = [a for a in INTERNAL_NAMES if a in ACTIVITIES]
+    count = rng.choices([1, 2, 3, 4], weights=[25, 40, 25, 10])[0]
+    chosen = rng.sample(kinds, k=count)
+    if showcase:
+        popular = rng.choice(POPULAR_ATELIERS)
+        chosen = [popular] + [k for k in chosen if k != popular][:count]
+    for n, main in enumerate(chosen):
+        row = _common(rng, org_type, organisation["postcode"], index * 10 + n, today)
+        low, high = (4, 6) if showcase and n == 0 else ATELIER_CAPACITY[main]
+        row["capacity"] = row["open_places"] = rng.randint(low, high)
+        # An organisation's atelier has been there for years.
+        opened = _moment(today, rng.randint(760, 2000), index)
+        row.update({"created_at": opened, "updated_at": opened, "terms_accepted_at": opened,
+                    "confirmed_at": opened, "available_from": opened.date()})
         row["activities"] = list(dict.fromkeys([main] + row["activities"][:1]))
         row["tasks"] = "; ".join(TASK_TEXT[a] for a in row["activities"])
         row.update({

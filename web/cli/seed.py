@@ -2,24 +2,29 @@
 
 Everything is inserted in one transaction: a crash or Ctrl+C midway leaves nothing behind.
 """
+import random
 import sys
+import time
 
 import click
 from sqlalchemy import delete, func, insert, select
 
 from seed import DemoPlan
+from seed.demo import RECENT_OFFERS
 from web import clock
-from web.infra import transaction
 from web.access.auth import hash_password
+from web.cli.seed_pipeline import walk_all
+from web.infra import transaction
 from web.extensions import db
-from web.models import (AuditEvent, Consent, Evaluation, Organisation, OrganisationRegion,
-                        Participant, Placement, PlacementEvent, User, Workpost)
+from web.models import (AuditEvent, Consent, Evaluation, Organisation, OrganisationApplication,
+                        OrganisationRegion, Participant, Placement, PlacementEvent, User,
+                        Workpost)
 
 DEMO_PASSWORD = "werkpostwijzer-demo"
 BATCH = 2000
 # Children before parents, so that foreign keys never block a reset.
-RESET_ORDER = (AuditEvent, Evaluation, PlacementEvent, Placement, Consent, Participant, User,
-               Workpost, OrganisationRegion, Organisation)
+RESET_ORDER = (AuditEvent, OrganisationApplication, Evaluation, PlacementEvent, Placement,
+               Consent, Participant, User, Workpost, OrganisationRegion, Organisation)
 
 
 @click.group("seed", help="Demogegevens aanmaken.")
@@ -57,17 +62,41 @@ def _seed(plan: DemoPlan, bar) -> dict:
     _insert(Workpost, [_columns(Workpost, w) for w in internal])
     bar.update(len(internal))
     remaining = max(0, plan.workpost_count - len(internal))
-    for start in range(0, remaining, BATCH):
-        rows = plan.external_workposts(min(BATCH, remaining - start), start)
+    recent = min(RECENT_OFFERS, remaining)
+    for start in range(0, remaining - recent, BATCH):
+        rows = plan.external_workposts(min(BATCH, remaining - recent - start), start)
         _insert(Workpost, [_columns(Workpost, w) for w in rows])
         bar.update(len(rows))
-    people = plan.participants(organisations, org_ids)
+    _insert(Workpost, [_columns(Workpost, w)
+                       for w in plan.recent_offers(recent, remaining - recent)])
+    bar.update(recent)
+    password = hash_password(DEMO_PASSWORD)  # argon2 is slow on purpose: hash once
+    staff = plan.staff(organisations, org_ids)
+    staff_ids = _insert(User, [dict(u, password_hash=password) for u in staff])
+    people = _followed(plan.participants(organisations, org_ids), staff, staff_ids)
     person_ids = _insert(Participant, people)
     _insert(Consent, plan.consents(person_ids))
-    password = hash_password(DEMO_PASSWORD)  # argon2 is slow on purpose: hash once
-    _insert(User, [dict(u, password_hash=password) for u in plan.staff(organisations, org_ids)])
+    walked = walk_all(random.Random(plan.seed), plan.today, person_ids,
+                      plan.placements(len(person_ids)))
     return {"organisations": len(org_ids), "workposts": len(internal) + remaining,
-            "participants": len(person_ids)}
+            "participants": len(person_ids), **walked}
+
+
+def _followed(people: list[dict], staff: list[dict], staff_ids: list[int]) -> list[dict]:
+    """Each participant is followed by one of the organisation's staff, supervisors first
+    (turn by turn), so that every demo login has people of its own on the dashboard."""
+    by_org: dict[int, list[int]] = {}
+    for user, user_id in sorted(zip(staff, staff_ids), key=lambda s: s[0]["role"] != "supervisor"):
+        if user["organisation_id"] is not None:
+            by_org.setdefault(user["organisation_id"], []).append(user_id)
+    turn: dict[int, int] = {}
+    for person in people:
+        team = by_org.get(person["organisation_id"])
+        if team:
+            n = turn.get(person["organisation_id"], 0)
+            person["supervisor_id"] = team[n % len(team)]
+            turn[person["organisation_id"]] = n + 1
+    return people
 
 
 @group.command("demo", help="Vul de databank met demogegevens (deterministisch per --seed).")
@@ -88,13 +117,16 @@ def demo(orgs, workposts, participants, seed_value, reset, if_empty):
         raise click.UsageError(str(error)) from error
     if reset:
         _reset()
+    started = time.perf_counter()
     with click.progressbar(length=max(workposts, 1), label="Werkposten",
                            file=sys.stderr) as bar:
         counts = _seed(plan, bar)
     transaction.commit_early("VACUUM ANALYZE runs on a connection of its own: it must see the rows")
     _refresh_statistics()
     click.echo(f"Aangemaakt: {counts['organisations']} organisaties, {counts['workposts']} "
-               f"werkposten, {counts['participants']} deelnemers.")
+               f"werkposten, {counts['participants']} deelnemers, {counts['placements']} "
+               f"plaatsingen ({counts['waiting']} op een wachtlijst), in "
+               f"{time.perf_counter() - started:.1f} s.")
     _print_logins()
 
 
