@@ -113,6 +113,10 @@ def _foreign_ids_elsewhere(app, world: World, who: Identity, org: str) -> list[P
                             ANY))
         probes.append(Probe("members", who, "GET",
                             f"/werkruimte/werkposten/{own_business}?deelnemer={pid}", ANY))
+        # The caseload's accept action: a foreign participant is never put on a shortlist.
+        probes.append(Probe("members", who, "POST", "/werkruimte/verdeling",
+                            Expect(redirect="/werkruimte/deelnemers"),
+                            {"voorstel": f"{pid}:{own_business}"}))
         # A search for most of the reference: the page repeats the search term, so the term
         # is never a whole private string; a result row would show the whole reference.
         probes.append(Probe("members", who, "GET", "/werkruimte/deelnemers?" + urlencode(
@@ -121,6 +125,9 @@ def _foreign_ids_elsewhere(app, world: World, who: Identity, org: str) -> list[P
         probes.append(Probe("members", who, "POST",
                             f"/werkruimte/deelnemers/{own_person}/shortlist",
                             REFUSED_404, {"workpost_id": str(post), "note": "probe"}))
+        probes.append(Probe("members", who, "POST", "/werkruimte/verdeling",
+                            Expect(redirect="/werkruimte/deelnemers"),
+                            {"voorstel": f"{own_person}:{post}"}))
         body = form_body(world, {}, org)
         body.update({"change-workpost_id": str(post)})
         probes.append(Probe("members", who, "POST",
