@@ -161,6 +161,13 @@ def test_from_intake_to_a_signed_agreement_and_an_active_placement(live_server, 
 
     # Signed by the three parties: then the placement can become active.
     page.goto(placement_url + "/overeenkomst")
+    # Issue 15 item 9: a wrong date is refused next to its field, on this page, date kept.
+    page.get_by_label("Datum van de handtekeningen").fill("2999-01-01")
+    page.get_by_role("button", name="Markeer als ondertekend").click()
+    assert page.locator("#signed_on-error").inner_text().endswith("niet in de toekomst.")
+    assert page.get_by_label("Datum van de handtekeningen").input_value() == "2999-01-01"
+    _check(page, axe, seen)
+    page.get_by_label("Datum van de handtekeningen").fill(date.today().isoformat())
     page.get_by_role("button", name="Markeer als ondertekend").click()
     page.wait_for_url(placement_url)
     page.get_by_label("Nieuwe stap").select_option("active")
