@@ -57,6 +57,33 @@ def test_raw_sql_updates_and_deletes_are_seen(world_app):
     assert _poll(app, feed) == {ids["garden"]}
 
 
+def test_an_update_that_changes_nothing_is_not_a_change(world_app):
+    """Stopped at the source (the trigger), so no reader re-reads a workpost for nothing."""
+    app, ids = world_app
+    feed = _start(app)
+    with app.app_context(), db.engine.begin() as connection:
+        _sql(connection, "UPDATE workposts SET name = name, open_places = open_places "
+                         "WHERE id = :id", id=ids["garden"])
+    assert _poll(app, feed) == set()
+    with app.app_context(), db.engine.begin() as connection:
+        _sql(connection, "UPDATE workposts SET name = name || ' ' WHERE id = :id",
+             id=ids["garden"])
+    assert _poll(app, feed) == {ids["garden"]}
+
+
+def test_every_column_of_a_workpost_is_watched(world_app):
+    """SQLite's trigger compares the columns one by one: a new column needs a new trigger."""
+    app, _ids = world_app
+    with app.app_context(), db.engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            return  # PostgreSQL compares whole rows (as jsonb: json has no "=")
+        trigger = connection.execute(text(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND name = 'workpost_changed_update'")).scalar_one()
+    missing = [c.name for c in Workpost.__table__.columns if f'OLD."{c.name}"' not in trigger]
+    assert missing == [], "recreate the workposts update trigger after adding " + str(missing)
+
+
 def test_changes_through_the_app_and_new_workposts_are_seen(world_app):
     app, ids = world_app
     feed = _start(app)
@@ -112,7 +139,7 @@ def test_the_triggers_survive_every_migration(world_app):
     with app.app_context(), db.engine.begin() as connection:
         before = _sql(connection, "SELECT version FROM workpost_changes WHERE workpost_id = :id",
                       id=ids["garden"]).scalar_one()
-        _sql(connection, "UPDATE workposts SET capacity = capacity WHERE id = :id",
+        _sql(connection, "UPDATE workposts SET capacity = capacity + 1 WHERE id = :id",
              id=ids["garden"])
         after = _sql(connection, "SELECT version FROM workpost_changes WHERE workpost_id = :id",
                      id=ids["garden"]).scalar_one()
