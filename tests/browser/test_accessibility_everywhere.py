@@ -35,7 +35,8 @@ from factories import (PASSWORD, make_org, make_participant,  # noqa: E402
 
 from web.access.auth import hash_password  # noqa: E402
 from web.extensions import db  # noqa: E402
-from web.models import User, Workpost, WorkpostRevision  # noqa: E402
+from web.models import (OrganisationApplication, User, Workpost,  # noqa: E402
+                        WorkpostRevision)
 
 LANGS = ("nl", "en")
 
@@ -50,7 +51,7 @@ HERE = {
     "directory.widget": "public", "directory.widget_info": "public",
     "directory.organisations": "public", "signup.manage": "public", "signup.pause": "public",
     "signup.edit": "public", "errors:404": "public", "errors:405": "public",
-    "account.link_problem": "public",
+    "account.link_problem": "public", "join.apply": "public", "join.sent": "public",
     # The supervisors' workspace (the GET pages are found by walking url_map).
     "account.logout_everywhere": "workspace", "errors:403": "workspace",
     "supervisor.dashboard": "workspace", "supervisor.participants_list": "workspace",
@@ -75,7 +76,9 @@ HERE = {
     "admin.index": "admin", "admin.queue": "admin", "admin.workpost": "admin",
     "admin.reject": "admin", "admin.approve": "admin", "admin.spam": "admin",
     "admin.revision": "admin", "admin.approve_revision": "admin",
-    "admin.reject_revision": "admin",
+    "admin.reject_revision": "admin", "admin.applications_queue": "admin",
+    "admin.application": "admin", "admin.accept_application": "admin",
+    "admin.refuse_application": "admin",
 }
 # Checked, in both languages, by another browser test.
 ELSEWHERE = {
@@ -386,6 +389,20 @@ def test_public_and_account_pages(live_server, page, axe, lang):
     audit.submit("form.wizard-form", {"#contact_email": "nieuw@garage.example"}, errors=False,
                  what="offer edited, new address")
 
+    # A supervisor organisation asks to join: the form, every error at once, then sent.
+    audit.visit("/aansluiten", "application to join")
+    audit.submit("main form", {"#recognition_number": "x", "#contact_email": "els@"},
+                 what="application, with errors")
+    page.fill("#name", "Vzw De Brug")
+    page.fill("#recognition_number", f"AMA-77{len(lang)}{lang}")
+    page.select_option("#org_type", "caw")
+    page.fill("#postcode", "9550")
+    page.check("#provinces-0")
+    page.fill("#contact_name", "Els Peeters")
+    page.fill("#contact_email", f"els-{lang}@debrug.example")
+    page.check("#consent")
+    audit.submit("main form", errors=False, what="application sent")
+
     # Error pages.
     audit.visit("/bestaat-niet", "404", status=404)
     audit.visit("/aanbieden/versturen", "405", status=405)
@@ -597,9 +614,17 @@ def test_moderation_pages(live_server, page, axe, lang):
                 workpost_id=offer.id, submitted_at=datetime.now(UTC),
                 proposed={"name": offer.name + " & Co", "tasks": "Nieuwe taken <b>vet</b>",
                           "activities": ["kitchen"]}))
+        applications = [OrganisationApplication(
+            name=name, recognition_number=number, org_type="caw", postcode="9550",
+            regions=[["province", "oost_vlaanderen"], ["municipality", "41027"]],
+            contact_name="Els Peeters", contact_email=f"els@{number.lower()}.example",
+            language="nl", status="pending", created_at=datetime.now(UTC))
+            for name, number in (("Vzw De Brug", "AMA-7001"), ("Vzw Het Veer", "AMA-7002"))]
+        db.session.add_all(applications)
         db.session.commit()
         ids = [offer.id for offer in waiting]
         change_ids = [offer.id for offer in changed]
+        application_ids = [a.id for a in applications]
     audit = Audit(server, page, axe, lang)
     _language(page, server.url, lang, "/account/inloggen")
     _log_in(audit, "beheer@axe.example", enrol_checks=False)
@@ -624,6 +649,15 @@ def test_moderation_pages(live_server, page, axe, lang):
     audit.visit("/beheer/aanmeldingen", "queue with decisions")
     for n, state in ((0, "approved"), (1, "rejected"), (3, "spam")):
         audit.visit(f"/beheer/aanmeldingen/{ids[n]}", f"offer {state}")
+    audit.visit("/beheer/organisaties", "applications to join")
+    audit.visit(f"/beheer/organisaties/{application_ids[0]}", "application waiting")
+    audit.submit("form[action$='/weigeren']", what="refuse an application without a reason")
+    audit.submit("form[action$='/aanvaarden']", errors=False, what="application accepted",
+                 via="admin.accept_application")
+    page.goto(f"{server.url}/beheer/organisaties/{application_ids[1]}")
+    audit.submit("form[action$='/weigeren']", {"#reason": "We vinden de erkenning niet."},
+                 errors=False, what="application refused", via="admin.refuse_application")
+    audit.visit(f"/beheer/organisaties/{application_ids[1]}", "application refused")
     audit.visit("/beheer/aanmeldingen/999999", "404 in moderation", status=404)
     audit.visit(f"/beheer/aanmeldingen/{ids[2]}/goedkeuren", "405 in moderation", status=405)
     audit.finish("admin")
