@@ -48,6 +48,7 @@ def register_extensions(app) -> None:
         locale_selector=i18n.select_locale,
         default_translation_directories=";".join(i18n.catalog_dirs()),
     )
+    i18n.install(app)  # per-request kept translations for the templates' gettext
     limiter.init_app(app)
     page_cache.init_app(app)
     MatchingIndex(app)  # the matcher's index, one per app (web/matching/index_cache.py)

@@ -4,13 +4,12 @@ region names, any (nl, en) pair, in the visitor's language.
 Codes and their labels are data (matcher.codes, geo); sentences are gettext messages in
 the per-area catalogs. Everything that shows a code's label goes through `label`.
 """
-from flask_babel import get_locale
-
 import geo
+from web.i18n import locale_code
 
 
 def english() -> bool:
-    return str(get_locale()) == "en"
+    return locale_code() == "en"
 
 
 def language() -> str:

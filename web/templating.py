@@ -2,13 +2,13 @@
 from flask import (Flask, before_render_template, current_app, get_flashed_messages,
                    has_request_context, request, session, url_for)
 from flask_babel import get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.widgets import CheckboxInput, RadioInput
 
 from web.forms import with_limits
 from web.i18n import LANGUAGES
+from web.i18n import gettext as _
+from web.i18n import lazy_gettext as _l
 from web.labels import label, pick, place_label
 from web.glossary import link_terms
 

@@ -59,7 +59,7 @@ def test_accepted_proposals_go_on_the_shortlists_in_one_action(client, login, ca
     answer = client.post("/werkruimte/verdeling", data={"voorstel": ticked})
     assert answer.status_code == 302
     listed = _listed(people)
-    assert [f"{p}:{w}" for p, w in listed] == sorted(ticked)
+    assert sorted(f"{p}:{w}" for p, w in listed) == sorted(ticked)  # as text, as ticked
     shortlisted = db.session.scalars(select(AuditEvent).where(
         AuditEvent.action == "placement.shortlisted")).all()
     assert len(shortlisted) == 2

@@ -11,7 +11,6 @@ from web.matching.convert import to_matcher_participant
 from web.matching.index_cache import matching_index
 from web.matching.sentences import sentences
 from web.models import Organisation, Participant, Placement, Workpost
-from web.services.placements import open_counts
 
 
 @dataclass
@@ -41,12 +40,11 @@ class Proposal:
 
 
 def _context(organisation: Organisation):
-    """The index, the ids this organisation may not see, and shortlist counts."""
+    """The index, the ids this organisation may not see, and shortlist counts (kept with
+    the index, current through the change feed)."""
     cache = matching_index()
     entry = cache.current()
-    counts = open_counts()
-    listed = {wid: c["listed"] for wid, c in counts.items() if c["listed"]}
-    return entry.index, cache.hidden(entry, organisation), counts, listed
+    return entry.index, cache.hidden(entry, organisation), entry.counts, entry.listed
 
 
 def _counts_of(counts: dict, workpost_id: int) -> dict[str, int]:

@@ -8,7 +8,12 @@ query that returns nothing when nothing changed, and reads only those rows again
 made through the app, in raw SQL or on another host are seen alike, whatever the clocks say.
 Each app has its own index, so two apps on two databases in one process never share one.
 
-A search may run in a transaction that changed workposts itself and is later rolled back:
+Beside each workpost it keeps the shortlist and placed counts over every organisation: a
+placement that opens, ends or moves marks its workpost changed in the same feed (migration
+f4b8d2e6a1c9), so the counts are read again with the row, and a search needs no grouped
+scan of every open placement.
+
+A search may run in a transaction that changed workposts (or placements) itself and is later rolled back:
 the rows it applied are read again at the next search (see `_forget_rolled_back`).
 """
 import threading
@@ -23,7 +28,8 @@ from web.infra.change_feed import ChangeFeed
 from web.extensions import db
 from web.matching.convert import convertible
 from web.matching.visibility import Place, Regions, may_see, place_of, regions_of
-from web.models import Organisation, Workpost
+from web.models import Organisation, Placement, Workpost
+from web.services.placements import open_counts, workpost_counts
 
 WROTE_WORKPOSTS = "wrote_workposts"
 APPLIED_UNCOMMITTED = "index_applied_uncommitted"
@@ -34,6 +40,9 @@ class Entry:
     index: WorkpostIndex | None = None
     places: dict = field(default_factory=dict)   # indexed id -> Place (what visibility needs)
     hidden: dict = field(default_factory=dict)   # Regions -> the index's Exclusion
+    # workpost id -> {"listed": n, "placed": n}, only for workposts with open placements
+    counts: dict = field(default_factory=dict)
+    listed: dict = field(default_factory=dict)   # workpost id -> listed, for the ranking
 
 
 class MatchingIndex:
@@ -58,7 +67,8 @@ class MatchingIndex:
             if self._entry.index is None:
                 self._feed.start(session)
                 index, places = _build()
-                self._entry = Entry(index, places)
+                counts = open_counts()
+                self._entry = Entry(index, places, counts=counts, listed=_listed(counts))
                 if session.info.get(WROTE_WORKPOSTS):
                     # Built from this transaction's own changes too: undone, build again.
                     session.info[APPLIED_UNCOMMITTED] = (self, None, None)
@@ -72,8 +82,10 @@ class MatchingIndex:
                 noted = session.info.setdefault(APPLIED_UNCOMMITTED, (self, position, set()))
                 if noted[2] is not None:  # None: a rollback rebuilds it anyway
                     noted[2].update(changed)
+            counts = _recount(dict(self._entry.counts), changed)
             self._entry = Entry(self._entry.index, _apply(self._entry.index,
-                                                          dict(self._entry.places), changed))
+                                                          dict(self._entry.places), changed),
+                                counts=counts, listed=_listed(counts))
             return self._entry
 
     def reread(self, position, ids: set[int]) -> None:
@@ -127,6 +139,20 @@ def _apply(index: WorkpostIndex, places: dict, ids: set[int]) -> dict:
     return places
 
 
+def _recount(counts: dict, ids: set[int]) -> dict:
+    """The changed workposts' counts read again (one grouped query over their placements)."""
+    for workpost_id, found in workpost_counts(sorted(ids)).items():
+        if found["listed"] or found["placed"]:
+            counts[workpost_id] = found
+        else:
+            counts.pop(workpost_id, None)
+    return counts
+
+
+def _listed(counts: dict) -> dict[int, int]:
+    return {wid: c["listed"] for wid, c in counts.items() if c["listed"]}
+
+
 def _build():
     rows = list(convertible(_published()))
     return (WorkpostIndex.build([converted for _, converted in rows]),
@@ -137,14 +163,14 @@ def _build():
 
 @event.listens_for(Session, "after_flush")
 def _note_writes(session: Session, _context) -> None:
-    if any(isinstance(obj, Workpost) for obj in (*session.new, *session.dirty, *session.deleted)):
+    if any(isinstance(obj, (Workpost, Placement)) for obj in (*session.new, *session.dirty, *session.deleted)):
         session.info[WROTE_WORKPOSTS] = True
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _note_bulk_writes(state) -> None:
     if (state.is_update or state.is_delete or state.is_insert) and state.bind_mapper is not None \
-            and state.bind_mapper.class_ is Workpost:
+            and state.bind_mapper.class_ in (Workpost, Placement):
         state.session.info[WROTE_WORKPOSTS] = True
 
 

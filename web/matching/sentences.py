@@ -7,9 +7,10 @@ Two voices, one table each, sharing every sentence that does not address anyone:
 - STAFF speaks about the participant ("de deelnemer"): every staff page and the API;
 - PERSON speaks to the participant ("je"): only what is printed and given to the person.
 """
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale
 
 from matcher import codes
+from web.i18n import gettext
 from web.labels import joined, label
 
 ALL_LABELS = {**codes.ACTIVITY_LABELS, **codes.SUPPORT_LABELS}

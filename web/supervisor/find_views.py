@@ -2,11 +2,11 @@
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from web import clock, matching
 from web.infra import transaction
 from web.access import supervisor
+from web.i18n import gettext as _
 from web.refusals import flash_refusal, text
 from web.services import participants, placements, workpost_address
 from web.services.placements import PlacementError
