@@ -1,7 +1,7 @@
 """placement changes: a placement that opens, moves or ends marks its workpost changed
 
 Revision ID: f4b8d2e6a1c9
-Revises: e2a7c5b91d44
+Revises: a4c6e8f0b2d1
 Create Date: 2026-12-03 19:30:00
 
 The matcher's index keeps each workpost's shortlist and placed counts beside it and reads
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'f4b8d2e6a1c9'
-down_revision = 'e2a7c5b91d44'
+down_revision = 'a4c6e8f0b2d1'
 branch_labels = None
 depends_on = None
 
