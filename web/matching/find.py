@@ -3,7 +3,6 @@ index, what the organisation may see, shortlist counts, and the rows to show."""
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from matcher import assign, codes
 from web.extensions import db
@@ -13,9 +12,38 @@ from web.matching.sentences import sentences
 from web.models import Organisation, Participant, Placement, Workpost
 
 
+@dataclass(frozen=True)
+class ShownOrganisation:
+    name: str
+
+
+@dataclass(frozen=True)
+class ShownWorkpost:
+    """What a result shows of its workpost (the list, the map, the API): read with its
+    organisation's name in one statement as plain rows, since a page of them is read on
+    every search. `internal` and `open_now` are the model's own rules."""
+    id: int
+    name: str
+    municipality: str
+    legal_form: str
+    status: str
+    open_places: int
+    capacity: int
+    lat: float
+    lon: float
+    organisation: ShownOrganisation | None
+
+    internal = property(Workpost.internal.fget)
+    open_now = property(Workpost.open_now.fget)
+
+
+SHOWN = (Workpost.id, Workpost.name, Workpost.municipality, Workpost.legal_form,
+         Workpost.status, Workpost.open_places, Workpost.capacity, Workpost.lat, Workpost.lon)
+
+
 @dataclass
 class Result:
-    workpost: Workpost
+    workpost: ShownWorkpost
     score: float
     distance_km: float | None
     travel_minutes: int | None
@@ -53,9 +81,12 @@ def _counts_of(counts: dict, workpost_id: int) -> dict[str, int]:
 
 def _results(matches, counts) -> list[Result]:
     # The list shows organisation names, never the regions they serve.
-    posts = {p.id: p for p in db.session.scalars(
-        select(Workpost).where(Workpost.id.in_([m.workpost_id for m in matches]))
-        .options(joinedload(Workpost.organisation).lazyload(Organisation.regions)))}
+    rows = db.session.execute(
+        select(*SHOWN, Organisation.name)
+        .outerjoin(Organisation, Organisation.id == Workpost.organisation_id)
+        .where(Workpost.id.in_([m.workpost_id for m in matches])))
+    posts = {row[0]: ShownWorkpost(*row[:-1], organisation=None if row[-1] is None
+                                   else ShownOrganisation(row[-1])) for row in rows}
     return [Result(workpost=posts[m.workpost_id], score=m.score,
                    distance_km=m.distance_km, travel_minutes=_minutes(m.travel_minutes),
                    travel_mode=m.travel_mode if m.travel_mode in codes.MODES else None,
