@@ -112,6 +112,8 @@ def _row_owner(world: World, table: str, values, owners) -> str:
         return owners.get(("participants", (values["participant_id"],)), "?")
     if table == "workpost_changes":
         return owners.get(("workposts", (values["workpost_id"],)), "?")
+    if table == "organisation_applications":
+        return "platform"  # asks to join; only the platform admin decides
     if table == "placement_events":
         return owners.get(("placements", (values["placement_id"],)), "?")
     if "organisation_id" in values.keys():

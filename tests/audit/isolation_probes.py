@@ -346,8 +346,10 @@ def link_probes(app, world: World, ids: Identities) -> list[tuple[list[Probe], f
 def platform_probes(app, world: World, ids: Identities) -> list[Probe]:
     """The platform admin's own pages, on workposts that are not waiting for review
     (internal ateliers of the organisations, published offers): nothing may change."""
+    # An application to join is the platform admin's own to decide: accepting it rightly
+    # makes an organisation, so it is probed by everyone else, not here.
     def keep(kind):
-        return lambda ident, owner: owner != "business:WPEND"
+        return lambda ident, owner: owner != "business:WPEND" and kind != "application"
 
     return staff_route_probes(app, world, ids.platform, "platform", ("platform_admin",),
                               lambda *_: ANY, keep)

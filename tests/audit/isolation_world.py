@@ -37,11 +37,11 @@ STATE_CHANGING_ACTION = "deactivate"
 # that a new route is never probed with a made-up value (or skipped).
 ID_KINDS = {"participant_id": "participant", "placement_id": "placement",
             "evaluation_id": "evaluation", "user_id": "user", "workpost_id": "workpost",
-            "organisation_id": "organisation"}
+            "organisation_id": "organisation", "application_id": "application"}
 # Which table an audit event's target_type points at.
 AUDIT_TARGETS = {"participant": "participants", "placement": "placements",
                  "evaluation": "evaluations", "user": "users", "workpost": "workposts",
-                 "organisation": "organisations"}
+                 "organisation": "organisations", "application": "organisation_applications"}
 
 
 def private(org: str, what: str) -> str:
@@ -293,7 +293,8 @@ def build_world(app) -> World:
     from web import matching
     from web.infra import signed_links
     from web.extensions import db
-    from web.models import Evaluation, Organisation, Placement, Workpost
+    from web.models import (Evaluation, Organisation, OrganisationApplication, Placement,
+                            Workpost)
     from web.services import staff
     from web.signup import links
 
@@ -370,6 +371,13 @@ def build_world(app) -> World:
             post = s.get(Workpost, b.id)
             link_tokens[f"manage-{b.key}"] = links.token(links.MANAGE, post)
             link_tokens[f"confirm-{b.key}"] = links.token(links.CONFIRM, post)
+        # An organisation that asks to join: only the platform admin may open or decide it.
+        application = OrganisationApplication(
+            name="Zorgnetwerk Aanvraag", recognition_number=f"AMA-{TAG}-1", org_type="caw",
+            postcode="9000", regions=[["province", "oost_vlaanderen"]],
+            contact_name=f"Aanvrager {TAG}", contact_email="aanvraag@example.be",
+            created_at=datetime.now(UTC))
+        s.add(application)
         s.commit()
 
         ids: dict[str, list[tuple[int, str]]] = {k: [] for k in set(ID_KINDS.values())}
@@ -385,6 +393,7 @@ def build_world(app) -> World:
             ids["workpost"] += [(i, key) for i in w.internal.values()]
             ids["organisation"].append((w.id, key))
         ids["user"].append((platform.id, "platform"))
+        ids["application"].append((application.id, "platform"))
         ids["workpost"] += [(b.id, "business:" + b.key) for b in businesses.values()]
         visible = {key: {p.id for p in matching.visible_workposts(s.get(Organisation, w.id))}
                    for key, w in orgs.items()}
