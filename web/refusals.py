@@ -74,6 +74,25 @@ TEXTS = {
     "not_allowed_now": lambda: _("Dat kan nu niet met je aanbod."),
     "already_decided": lambda: _("Over dit aanbod is al beslist."),
     "nothing_pending": lambda: _("Over deze wijziging is al beslist."),
+    # contact requests and concerns (the workpost as a partner)
+    "request_step": lambda: _("Een contactaanvraag kan alleen vanaf de shortlist of de stap "
+                              "\"gecontacteerd\"."),
+    "workpost_paused": lambda: _("Deze werkpost staat op pauze. Je kan nu geen aanvraag "
+                                 "sturen. Probeer later opnieuw of kies een andere werkpost."),
+    "workpost_gone": lambda: _("Deze werkpost is ingetrokken of niet meer online. Je kan "
+                               "geen aanvraag sturen. Kies een andere werkpost."),
+    "request_open": lambda: _("Er loopt al een aanvraag bij deze werkpost. Wacht op het "
+                              "antwoord."),
+    "time_needed": lambda: _("Stel minstens één moment voor: een datum en een uur."),
+    "time_past": lambda: _("Dit moment ligt in het verleden."),
+    "not_consented": lambda: _("De deelnemer gaf geen toestemming om dit met een werkpost "
+                               "te delen. Laat het leeg of leg eerst de toestemming vast."),
+    "request_closed": lambda: _("Deze aanvraag is afgesloten. Je hoeft niets meer te doen."),
+    "choose_time": lambda: _("Kies een moment, of schrijf een ander moment."),
+    "choose_reason": lambda: _("Kies een reden."),
+    "choose_answer": lambda: _("Kies een antwoord."),
+    "choose_category": lambda: _("Kies wat er aan de hand is."),
+    "not_here": lambda: _("Deze persoon werkt niet (meer) bij jullie."),
     # applications of supervisor organisations
     "recognition_taken": lambda: _("Dit erkenningsnummer is al bekend bij ons: er is al een "
                                    "organisatie of een aanvraag met dit nummer. Mail ons als "

@@ -1,15 +1,19 @@
 """What every template may use: the language, labels of codes, menus, the language switch."""
+from datetime import datetime
+
 from flask import (Flask, before_render_template, current_app, get_flashed_messages,
                    has_request_context, request, session, url_for)
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms.widgets import CheckboxInput, RadioInput
 
+from matcher import codes
 from web.forms import with_limits
+from web.models import choices
 from web.i18n import LANGUAGES
 from web.i18n import gettext as _
 from web.i18n import lazy_gettext as _l
-from web.labels import label, pick, place_label
+from web.labels import joined, label, pick, place_label
 from web.glossary import link_terms
 
 # The order is the order people need them.
@@ -72,6 +76,14 @@ def _failed(context: dict) -> bool:
         category == "error" for category, _ in get_flashed_messages(with_categories=True))
 
 
+def local_time(value: str | None):
+    """A stored "2026-12-10T10:00" (a proposed meeting time) as a datetime, or None."""
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["pick"] = pick
@@ -84,6 +96,12 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["with_limits"] = with_limits
     app.jinja_env.globals["map_attribution"] = map_attribution
     app.jinja_env.filters["glossary"] = link_terms
+    # The workpost as a partner: contact requests and concerns (pages and mails).
+    app.jinja_env.globals.update(
+        joined=joined, when=local_time, SLOT_LABELS=codes.SLOT_LABELS,
+        SUPPORT_LABELS=codes.SUPPORT_LABELS, NOT_NOW_REASONS=choices.NOT_NOW_REASONS,
+        CONCERN_CATEGORIES=choices.CONCERN_CATEGORIES, CONTACT_ANSWERS=choices.CONTACT_ANSWERS,
+        WORKPOST_SHARE=choices.WORKPOST_SHARE)
 
     def mark_failed(sender, template, context, **extra):
         # The title starts with "Fout:" so that the problem is the first thing heard.

@@ -1,6 +1,7 @@
 """The domain model, one module per aggregate. Importing this registers every table."""
 from web.models.audit import AuditEvent
 from web.models.base import Base
+from web.models.contact_request import ContactRequest, WorkpostConcern
 from web.models.ended_session import EndedSession
 from web.models.login_throttle import LoginThrottle
 from web.models.outbox import OutboxMail
@@ -15,8 +16,8 @@ from web.models.workpost_change import WorkpostChange
 from web.models.workpost_revision import WorkpostRevision
 
 __all__ = [
-    "AuditEvent", "Base", "Consent", "EndedSession", "Evaluation", "LoginThrottle", "Organisation",
+    "AuditEvent", "Base", "Consent", "ContactRequest", "EndedSession", "Evaluation", "LoginThrottle", "Organisation",
     "OrganisationApplication", "OrganisationRegion",
     "Participant", "Placement", "PlacementEvent", "SignupDraft", "User", "Workpost",
-    "WorkpostChange", "WorkpostRevision", "has_code",
+    "WorkpostChange", "WorkpostConcern", "WorkpostRevision", "has_code",
 ]

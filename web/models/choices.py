@@ -118,3 +118,30 @@ STOP_REASONS = {
 }
 
 REGION_KINDS = ("province", "municipality")
+
+# What a participant may agree to share with a workpost the supervisor contacts (issue 16).
+WORKPOST_SHARE = {
+    "needs": ("Wat de deelnemer nodig heeft (steun)", "What the participant needs (support)"),
+    "first_name": ("Voornaam", "First name"),
+    "phone": ("Telefoonnummer", "Phone number"),
+}
+
+# The business's answer to a contact request, and why "not now".
+CONTACT_ANSWERS = {
+    "meet": ("Laten we kennismaken", "Let's meet"),
+    "not_now": ("Nu niet", "Not now"),
+}
+NOT_NOW_REASONS = {
+    "no_place": ("Er is nu geen plaats", "There is no place now"),
+    "tasks_dont_fit": ("De taken passen niet", "The tasks don't fit"),
+    "other": ("Een andere reden", "Another reason"),
+}
+
+# A concern a workpost signals about someone working there.
+CONCERN_CATEGORIES = {
+    "absence": ("Afwezig", "Absence"),
+    "conflict": ("Conflict", "Conflict"),
+    "health": ("Gezondheid", "Health"),
+    "safety": ("Veiligheid", "Safety"),
+    "other": ("Iets anders", "Something else"),
+}

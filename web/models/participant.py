@@ -69,6 +69,8 @@ class Consent(Base):
     processed: Mapped[str] = mapped_column(Text)
     shared_with: Mapped[str] = mapped_column(Text)
     purpose: Mapped[str] = mapped_column(Text, default="")
+    # What may go to a workpost the supervisor contacts (codes: needs, first_name, phone).
+    workpost_share: Mapped[codes]
     given_on: Mapped[date]
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -15,7 +15,7 @@ from matcher import codes
 from web.extensions import db
 from web.models import Consent, Participant, Placement, User
 from web.labels import label
-from web.models.choices import GOALS, PLACEMENT_STATUSES, STOP_REASONS
+from web.models.choices import GOALS, PLACEMENT_STATUSES, STOP_REASONS, WORKPOST_SHARE
 from web.services import audit, placements
 from web.services.eligibility import matching_refusal, may_match  # noqa: F401  (re-exported)
 from web.services.errors import ServiceError
@@ -196,18 +196,24 @@ def add_interest(participant: Participant, code: str, by: User) -> None:
 
 
 def record_consent(participant: Participant, by: User, *, processed: str, shared_with: str,
-                   purpose: str, given_on: date, today: date) -> Consent:
+                   purpose: str, given_on: date, today: date,
+                   workpost_share=()) -> Consent:
     if given_on > today:
         raise ParticipantError("future_date", "given_on")
+    share = [code for code in WORKPOST_SHARE if code in set(workpost_share or ())]
+    if len(share) != len(set(workpost_share or ())):
+        raise ParticipantError("unknown_code", "workpost_share")
     consent = Consent(processed=processed.strip(), shared_with=shared_with.strip(),
-                      purpose=purpose.strip(), given_on=given_on, recorded_by_id=by.id)
+                      purpose=purpose.strip(), given_on=given_on, recorded_by_id=by.id,
+                      workpost_share=share)
     participant.consents.append(consent)
     # New consent lifts a freeze: the person agreed again.
     if participant.status in ("frozen", "intake"):
         participant.status = "searching"
     db.session.flush()
     audit.record("consent.recorded", "participant", participant.id, actor=by,
-                 organisation_id=participant.organisation_id, detail={"consent_id": consent.id})
+                 organisation_id=participant.organisation_id,
+                 detail={"consent_id": consent.id, "workpost_share": share})
     return consent
 
 

@@ -85,10 +85,12 @@ def _note(note: str) -> str:
     return note
 
 
-def _event(placement: Placement, by: User, kind: str, on_date: date, note: str = "",
+def _event(placement: Placement, by: User | None, kind: str, on_date: date, note: str = "",
            changes: dict | None = None) -> None:
+    # by is None when the workpost itself took the step (its answer to a contact request).
     placement.events.append(PlacementEvent(kind=kind, status=placement.status, on_date=on_date,
-                                           note=note.strip(), changes=changes, user_id=by.id))
+                                           note=note.strip(), changes=changes,
+                                           user_id=getattr(by, "id", None)))
 
 
 def shortlist(participant: Participant, workpost: Workpost, by: User, note: str,
@@ -179,10 +181,11 @@ def _hold_place(placement: Placement) -> None:
 
 # --- the pipeline ---------------------------------------------------------------------------
 
-def move(placement: Placement, status: str, by: User, on_date: date, note: str = "",
+def move(placement: Placement, status: str, by: User | None, on_date: date, note: str = "",
          stop_reason: str | None = None, *, skip_reason: str = "",
-         confirm_early: bool = False) -> None:
-    """One step in the pipeline; the rules are web.services.pipeline's."""
+         confirm_early: bool = False, actor_label: str = "") -> None:
+    """One step in the pipeline; the rules are web.services.pipeline's. `by` is None (and
+    actor_label names who) when the workpost took the step through its link."""
     note = _note(note)
     if placement.status == "ended":
         raise PlacementError("ended", "status")
@@ -209,7 +212,7 @@ def move(placement: Placement, status: str, by: User, on_date: date, note: str =
     _after_move(placement, on_date, stop_reason)
     _event(placement, by, "status", on_date, note, changes=changes)
     audit.record("placement.moved", "placement", placement.id, actor=by,
-                 organisation_id=placement.organisation_id,
+                 actor_label=actor_label, organisation_id=placement.organisation_id,
                  detail={"from": previous, "to": status})
 
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("signup", __name__, url_prefix="/aanbieden")
 
-from web.signup import cli, manage, routes  # noqa: E402,F401  (registers views, command)
+from web.signup import cli, manage, partner, routes  # noqa: E402,F401  (registers views, command)

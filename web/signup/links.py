@@ -7,14 +7,18 @@ from flask import current_app, url_for
 from web.infra import signed_links
 from web.extensions import db
 from web.models import Workpost
+from web.services import contact_requests
 
 CONFIRM = "workpost-confirm"
 MANAGE = "workpost-manage"
+# A contact request's answer page: the workpost's nonce plus the request ("r").
+CONTACT = "contact-request"
 DAY = 24 * 3600
 
 
 class LinkProblem(Exception):
-    """kind: "expired", "invalid" (tampered or voided) or "gone" (offer no longer exists)."""
+    """kind: "expired", "invalid" (tampered or voided), "gone" (offer no longer exists) or
+    "request_gone" (the contact request no longer exists)."""
 
     def __init__(self, kind: str):
         super().__init__(kind)
@@ -22,8 +26,9 @@ class LinkProblem(Exception):
 
 
 def _max_age(purpose: str) -> int:
-    days = current_app.config.get("SIGNUP_CONFIRM_DAYS", 7) if purpose == CONFIRM \
-        else current_app.config.get("SIGNUP_MANAGE_DAYS", 365)
+    days = {CONFIRM: current_app.config.get("SIGNUP_CONFIRM_DAYS", 7),
+            CONTACT: current_app.config.get("CONTACT_REQUEST_DAYS", 60)}.get(
+        purpose, current_app.config.get("SIGNUP_MANAGE_DAYS", 365))
     return int(days * DAY)
 
 
@@ -43,8 +48,30 @@ def manage_url(workpost: Workpost) -> str:
     return _absolute("signup.manage", token=token(MANAGE, workpost))
 
 
+def contact_url(request) -> str:
+    workpost = request.placement.workpost
+    token = signed_links.make(CONTACT, {"id": workpost.id, "n": workpost.manage_nonce,
+                                        "r": request.id})
+    return _absolute("signup.contact_request", token=token)
+
+
+def load_request(raw: str):
+    """(workpost, contact request) of an answer link, or LinkProblem."""
+    workpost, payload = _load(CONTACT, raw)
+    if not isinstance(payload.get("r"), int):
+        raise LinkProblem("invalid")
+    from_request = contact_requests.of_workpost(workpost.id, payload["r"])
+    if from_request is None:  # the participant's data was erased since
+        raise LinkProblem("request_gone")
+    return workpost, from_request
+
+
 def load(purpose: str, raw: str) -> Workpost:
     """The workpost a link is for, or LinkProblem."""
+    return _load(purpose, raw)[0]
+
+
+def _load(purpose: str, raw: str):
     try:
         payload = signed_links.read(purpose, raw, _max_age(purpose))
     except signed_links.LinkExpired as error:
@@ -58,4 +85,4 @@ def load(purpose: str, raw: str) -> Workpost:
         raise LinkProblem("gone")
     if workpost.manage_nonce != payload.get("n"):
         raise LinkProblem("invalid")
-    return workpost
+    return workpost, payload

@@ -3,6 +3,7 @@
 Each mail is queued in the outbox in the current transaction (web.infra.mail.queue): it leaves
 only once the change it reports on is committed.
 """
+from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from web.infra import mail
 from web.extensions import db
 from web.models import User
 from web.signup import links
+from web.infra.urls import absolute
 
 
 def _to_business(workpost, subject_fn, template: str, **context) -> None:
@@ -108,3 +110,60 @@ def review_waiting(workpost, review_url: str | None) -> None:
                                   "signup_review_waiting", workpost=workpost,
                                   review_url=review_url)
         mail.queue(message)
+
+
+# --- the workpost as a partner (issue 16) -----------------------------------------------------
+
+def supervisor_of(placement, preferred_id=None):
+    """Who hears about a workpost's answer or concern: the sender of the request, else the
+    participant's own supervisor, else whoever put the person on the shortlist."""
+    for user_id in (preferred_id, placement.participant.supervisor_id,
+                    placement.created_by_id):
+        user = db.session.get(User, user_id) if user_id else None
+        if user is not None and user.active:
+            return user
+    return None
+
+
+def contact_request(request, sender) -> None:
+    """To the business: a supervisor asks to meet someone; the link answers it."""
+    workpost = request.placement.workpost
+    _to_business(workpost, lambda: _("Een begeleider wil kennismaken: %(ref)s",
+                                     ref=request.placement.participant.reference),
+                 "contact_request", request=request, sender=sender,
+                 organisation=sender.organisation, reference=request.placement.participant.reference,
+                 answer_url=links.contact_url(request))
+
+
+def contact_answered(request) -> None:
+    """To the supervisor: the workpost answered (in Dutch, as supervisors work)."""
+    placement = request.placement
+    user = supervisor_of(placement, request.sent_by_id)
+    if user is None:
+        return
+    with force_locale("nl"):
+        message = mail.render(user.email, _("%(name)s antwoordde op je aanvraag voor %(ref)s",
+                                            name=placement.workpost.name,
+                                            ref=placement.participant.reference),
+                              "contact_answered", request=request, placement=placement,
+                              user=user, placement_url=_placement_url(placement))
+    mail.queue(message)
+
+
+def concern_raised(concern) -> None:
+    """To the supervisor, at once: the workpost signals a concern."""
+    placement = concern.placement
+    user = supervisor_of(placement)
+    if user is None:
+        return
+    with force_locale("nl"):
+        message = mail.render(user.email, _("Signaal van %(name)s over %(ref)s",
+                                            name=placement.workpost.name,
+                                            ref=placement.participant.reference),
+                              "workpost_concern", concern=concern, placement=placement,
+                              user=user, placement_url=_placement_url(placement))
+    mail.queue(message)
+
+
+def _placement_url(placement) -> str:
+    return absolute(url_for("supervisor.placement", placement_id=placement.id))

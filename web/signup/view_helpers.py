@@ -97,5 +97,5 @@ def preview(data: Signup) -> SimpleNamespace:
 
 def link_problem(kind: str):
     """Expired, tampered or voided links, and offers that are gone, explained kindly."""
-    status = 410 if kind == "gone" else 400
+    status = 410 if kind in ("gone", "request_gone") else 400
     return render_template("signup/link_problem.html", kind=kind), status

@@ -15,7 +15,7 @@ def code_lists():
 
 
 from web.supervisor import (  # noqa: E402,F401  (registers the views on bp)
-    agreement_views, evaluation_views, find_views, organisation, participant_views,
+    agreement_views, contact_views, evaluation_views, find_views, organisation, participant_views,
     placement_views, routes)
 from web.supervisor.api import api_bp  # noqa: E402
 from web.supervisor.openapi import register_paths  # noqa: E402

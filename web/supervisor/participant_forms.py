@@ -8,7 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from web import minimisation
 from web.forms import BaseForm
-from web.models.choices import GOALS
+from web.models.choices import GOALS, WORKPOST_SHARE
 from web.place_input import validate_place
 from web.supervisor import vocab
 from web.labels import label
@@ -102,6 +102,9 @@ class ConsentForm(BaseForm):
                                     "daar te begeleiden.")
     given_on = DateField(_l("Datum van de toestemming"), validators=[
         DataRequired(_l("Vul een geldige datum in."))])
+    workpost_share = MultiCheckboxField(
+        _l("Wat mag een werkpost weten als je contact opneemt?"),
+        choices=lambda: [(code, label(WORKPOST_SHARE, code)) for code in WORKPOST_SHARE])
 
 
 class EraseForm(BaseForm):

@@ -132,7 +132,7 @@ def consent(participant_id: int):
             participants.record_consent(
                 person, me(), processed=form.processed.data, shared_with=form.shared_with.data,
                 purpose=form.purpose.data or "", given_on=form.given_on.data,
-                today=clock.today())
+                today=clock.today(), workpost_share=form.workpost_share.data or [])
         except ParticipantError as error:
             on_form(form, error)
         else:

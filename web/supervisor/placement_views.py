@@ -11,11 +11,12 @@ from web import clock
 from web.models.choices import PLACEMENT_STATUSES, STOP_REASONS
 from web import matching
 from web.labels import label
-from web.services import evaluations, pipeline, placements
+from web.services import contact_requests, evaluations, pipeline, placements
 from web.services.evaluations import EvaluationError
 from web.services.placements import PlacementError
 from web.refusals import on_form
 from web.supervisor import bp
+from web.supervisor.contact_forms import contact_form
 from web.supervisor.placement_forms import CadenceForm, ChangeForm, MoveForm
 from web.supervisor.scope import me, organisation_id, placement_or_404, read_people
 from web.infra.transaction import retry_on_lock
@@ -93,7 +94,7 @@ def _change_form(placement, submitted: bool):
         ChangeForm(prefix="change")
 
 
-def _page(placement, move=None, change=None, cadence=None, status=200):
+def _page(placement, move=None, change=None, cadence=None, status=200, contact=None):
     move = move or MoveForm(placement.status, prefix="move")
     change = change or _change_form(placement, submitted=False)
     query = _search_text()
@@ -110,7 +111,11 @@ def _page(placement, move=None, change=None, cadence=None, status=200):
         move.on_date.data = clock.today()
         move.status.data = ""  # no step preselected: the supervisor chooses (issue 15)
         change.on_date.data = clock.today()
+    if contact is None and placement.status in contact_requests.SENDABLE:
+        contact = contact_form(placement)
     return render_template("supervisor/placement.html", placement=placement, move=move,
+                           contact=contact, requests=contact_requests.for_placement(placement),
+                           concerns=contact_requests.concerns_of(placement),
                            change=change, cadence=cadence, pending=pending,
                            pipeline=placements.PIPELINE, query=query, found=found,
                            max_found=MAX_FOUND,

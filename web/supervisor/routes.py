@@ -6,12 +6,13 @@ from flask_babel import gettext as _
 
 from web import clock, matching
 from web.access import supervisor
-from web.services import evaluations, participants, placements, staff
+from web.services import contact_requests, evaluations, participants, placements, staff
 from web.supervisor import bp
 from web.models.choices import PARTICIPANT_STATUSES
 from web.supervisor.scope import me, organisation_id, purpose, read_people
 
 NEW_WORKPOST_DAYS = 7
+PARTNER_NEWS_DAYS = 14  # workposts' answers and concerns stay on the dashboard this long
 
 
 @bp.get("/")
@@ -22,13 +23,17 @@ def dashboard():
                                   status=tuple(s for s in PARTICIPANT_STATUSES if s != "ended"))
     rows = evaluations.due(organisation_id(), today)
     affected = placements.affected_by_withdrawal(organisation_id())
+    since = clock.now() - timedelta(days=PARTNER_NEWS_DAYS)
+    answers = contact_requests.recent_answers(organisation_id(), since)
+    concerns = contact_requests.recent_concerns(organisation_id(), since)
     read_people([r.placement.participant_id for r in rows] +
-                [p.participant_id for p in affected])
+                [p.participant_id for p in affected] +
+                [x.placement.participant_id for x in [*answers, *concerns]])
     return render_template(
         "supervisor/dashboard.html", mine=mine, today=today, rows=rows,
         new_workposts=matching.new_in_region(user.organisation,
                                              clock.now() - timedelta(days=NEW_WORKPOST_DAYS)),
-        affected=affected)
+        affected=affected, answers=answers, concerns=concerns)
 
 
 @bp.get("/mijn-account")
