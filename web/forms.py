@@ -15,7 +15,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField, TextAreaField
+from wtforms import PasswordField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import Length, NumberRange, StopValidation
 
 from web.text import has_control, multiline
@@ -84,3 +84,9 @@ def with_limits(field, hint=None):
     if hint and all(number in shown for number in limit_numbers(field)):
         return hint
     return f"{shown} {limits}".strip()
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A group of checkboxes: one field, several codes (activities, support, half-days)."""
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()

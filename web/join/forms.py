@@ -1,22 +1,16 @@
 """The application form of a recognised supervisor organisation."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField, StringField,
-                     widgets)
+from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField, StringField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Regexp
 
 import geo
-from web.forms import BaseForm
+from web.forms import BaseForm, MultiCheckboxField
 from web.labels import choices, place_name
 from web.models.choices import ORGANISATION_TYPES
 from web.place_input import validate_place
 
 NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ./-]{2,39}$"
-
-
-class Checkboxes(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 def _place(form, field):
@@ -35,7 +29,7 @@ class ApplicationForm(BaseForm):
         DataRequired(_l("Kies de soort organisatie."))])
     postcode = StringField(_l("Postcode of gemeente van de hoofdzetel"), validators=[
         DataRequired(_l("Vul de postcode of gemeente in.")), Length(max=60), _place])
-    provinces = Checkboxes(_l("Provincies waar jullie werken"))
+    provinces = MultiCheckboxField(_l("Provincies waar jullie werken"))
     municipalities = SelectMultipleField(_l("Of alleen deze gemeenten"))
     contact_name = StringField(_l("Naam van de contactpersoon"), validators=[
         DataRequired(_l("Vul de naam van de contactpersoon in.")),

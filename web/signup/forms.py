@@ -9,13 +9,13 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField, widgets)
+                     StringField, TextAreaField)
 from wtforms.validators import (DataRequired, Email, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
 
 from matcher.codes import ACTIVITY_LABELS, SLOTS, SUPPORT_LABELS
 from web import kbo
-from web.forms import BaseForm
+from web.forms import BaseForm, MultiCheckboxField
 from web.labels import choices
 from web.models.choices import LEGAL_FORMS, WORKPOST_ORG_TYPES
 from web.place_input import validate_place
@@ -30,11 +30,6 @@ TASKS_MAX = 600
 
 def _pairs(labels: dict, codes=None) -> list[tuple[str, str]]:
     return choices(labels, codes)
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class Number(IntegerField):

@@ -4,9 +4,9 @@ from wtforms import DateField, FloatField, StringField, TextAreaField, TimeField
 from wtforms.validators import Length, NumberRange, Optional
 
 from matcher import codes
-from web.forms import BaseForm
+from web.forms import BaseForm, MultiCheckboxField
 from web.labels import label
-from web.supervisor.participant_forms import MultiCheckboxField, no_health_words
+from web.supervisor.participant_forms import no_health_words
 
 
 class ContactForm(BaseForm):

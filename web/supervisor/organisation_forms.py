@@ -5,11 +5,10 @@ from wtforms import (BooleanField, EmailField, FloatField, IntegerField, SelectF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp
 
-from web.forms import BaseForm
+from web.forms import BaseForm, MultiCheckboxField
 import geo
 from web.labels import place_name
 from web.supervisor import vocab
-from web.supervisor.participant_forms import MultiCheckboxField
 
 
 class ProfileForm(BaseForm):

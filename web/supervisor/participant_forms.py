@@ -1,23 +1,17 @@
 """Forms for a participant's profile, consent and erasure."""
 from flask_babel import lazy_gettext as _l
 from wtforms import (DateField, FloatField, IntegerField, RadioField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField)
+                     StringField, TextAreaField)
 from wtforms.validators import (DataRequired, Length, NumberRange, Optional,
                                 ValidationError)
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from web import minimisation
-from web.forms import BaseForm
+from web.forms import BaseForm, MultiCheckboxField
 from web.models.choices import GOALS, WORKPOST_SHARE
 from web.place_input import validate_place
 from web.supervisor import vocab
 from web.labels import label
 from web.refusals import text as error_text
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def participant_code(form, field):
