@@ -64,7 +64,8 @@ class Forbidden:
 
 
 def forbidden_for(world: World, org: str | None, *, businesses: bool = False,
-                  allow_business: str | None = None, hidden: bool = True) -> Forbidden:
+                  allow_business: str | None = None, hidden: bool = True,
+                  allow_words=()) -> Forbidden:
     """What an identity of `org` must not be shown: every other organisation's people and
     hidden (paused) ateliers; for strangers also the businesses' contact details and links.
     The platform admin may see every workpost (hidden=False) but no people."""
@@ -79,7 +80,9 @@ def forbidden_for(world: World, org: str | None, *, businesses: bool = False,
                 words |= b.markers
         tokens |= {t for n, t in world.link_tokens.items()
                    if allow_business is None or not n.endswith("-" + allow_business)}
-    return Forbidden(words - tokens, tokens)
+    # allow_words: what this identity may see of others, e.g. the codes of the people at a
+    # business, on that business's own page.
+    return Forbidden(words - tokens - set(allow_words), tokens)
 
 
 def session_cookie(app, user: StaffRef, tweak=None) -> str:

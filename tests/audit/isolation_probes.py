@@ -241,15 +241,18 @@ def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str
     from web.infra import signed_links
 
     with app.app_context():
-        if purpose in ("workpost-manage", "workpost-confirm"):
+        if purpose in WORKPOST_LINKS:
             b = world.businesses[target]
             other = world.businesses["WOTHER"]
-            kind = "manage" if purpose == "workpost-manage" else "confirm"
+            kind = WORKPOST_LINKS[purpose]
             valid = world.link_tokens[f"{kind}-{target}"]
             wrong_purpose = world.link_tokens[
                 f"{'confirm' if kind == 'manage' else 'manage'}-{target}"]
-            max_days = 365 if kind == "manage" else 7
+            max_days = {"manage": 365, "confirm": 7, "contact": 60}[kind]
             payload = {"id": b.id, "n": b.nonce}
+            if kind == "contact":  # the request of the token, as the link carries it
+                payload["r"] = URLSafeTimedSerializer(
+                    app.config["SECRET_KEY"], salt=f"wpw-{purpose}").loads(valid)["r"]
             return {
                 "tampered": flip(valid), "truncated": valid[:-4],
                 "expired": _token_days_ago(app, purpose, payload, max_days + 2),
@@ -261,9 +264,8 @@ def link_variants(app, world: World, purpose: str, target: str) -> dict[str, str
                 "garbage": "eyJpZCI6MX0.x.y",
             }
         valid = world.link_tokens[target]
-        from itsdangerous import URLSafeTimedSerializer as S
-
-        payload = S(app.config["SECRET_KEY"], salt=f"wpw-{purpose}").loads(valid)
+        payload = URLSafeTimedSerializer(app.config["SECRET_KEY"],
+                                         salt=f"wpw-{purpose}").loads(valid)
         other_user = world.orgs["B"].staff["sup"]
         other_purpose = "invitation" if purpose == "password-reset" else "password-reset"
         seconds = 7 * 86400 if purpose == "invitation" else 3600
@@ -288,7 +290,11 @@ def _token_days_ago(app, purpose: str, payload, days: float) -> str:
 
 
 LINK_PURPOSES = {"signup.confirm": "workpost-confirm", "account.accept": "invitation",
-                 "account.reset_password": "password-reset"}
+                 "account.reset_password": "password-reset",
+                 "signup.contact_request": "contact-request"}
+# The links a business holds, by purpose: the name of its token in world.link_tokens.
+WORKPOST_LINKS = {"workpost-manage": "manage", "workpost-confirm": "confirm",
+                  "contact-request": "contact"}
 MANAGE_BODY = {"reason": "probe", "confirm": "y", "open_places": "0", "name": "probe",
                "password": "een heel lang nieuw wachtwoord", "repeat":
                "een heel lang nieuw wachtwoord", "contact_email": "probe@example.be"}
@@ -319,7 +325,7 @@ def link_probes(app, world: World, ids: Identities) -> list[tuple[list[Probe], f
                          True)
     for rule, method, _audience in route_table(app, ("manage_link",)):
         purpose = link_purpose(rule.endpoint)
-        if purpose.startswith("workpost-"):
+        if purpose in WORKPOST_LINKS:
             targets = [k for k in world.businesses if k != "WOTHER"]
             refused = Expect(frozenset({400, 410}))
         else:
@@ -333,9 +339,8 @@ def link_probes(app, world: World, ids: Identities) -> list[tuple[list[Probe], f
                 for who in (anonymous, staff_as_stranger):
                     bad.append(Probe("links", who, method, build_url(rule, {"token": token}),
                                      refused, MANAGE_BODY if method == "POST" else None))
-        if purpose.startswith("workpost-"):
-            kind = "manage" if purpose == "workpost-manage" else "confirm"
-            token = world.link_tokens[f"{kind}-WOTHER"]
+        if purpose in WORKPOST_LINKS:
+            token = world.link_tokens[f"{WORKPOST_LINKS[purpose]}-WOTHER"]
             other.append(Probe("links", other_who, method, build_url(rule, {"token": token}),
                                ANY, MANAGE_BODY if method == "POST" else None))
     # Withdrawing last: the other probes see the business while it is still there.

@@ -293,8 +293,8 @@ def build_world(app) -> World:
     from web import matching
     from web.infra import signed_links
     from web.extensions import db
-    from web.models import (Evaluation, Organisation, OrganisationApplication, Placement,
-                            Workpost)
+    from web.models import (ContactRequest, Evaluation, Organisation, OrganisationApplication,
+                            Placement, Workpost)
     from web.services import staff
     from web.signup import links
 
@@ -371,6 +371,21 @@ def build_world(app) -> World:
             post = s.get(Workpost, b.id)
             link_tokens[f"manage-{b.key}"] = links.token(links.MANAGE, post)
             link_tokens[f"confirm-{b.key}"] = links.token(links.CONFIRM, post)
+            # A contact request waiting for the business's answer (P1's, in each
+            # organisation's business); the other businesses' answer links name no request.
+            request_id = 0
+            if b.key[1:] in orgs:
+                request = ContactRequest(
+                    placement_id=orgs[b.key[1:]].placements["P1-biz"],
+                    organisation_id=orgs[b.key[1:]].id, workpost_id=b.id,
+                    sent_at=datetime.now(UTC), tasks=private(b.key[1:], "vraag-taken"),
+                    proposed_times=["2030-01-08T10:00"], shared={"needs": []})
+                orgs[b.key[1:]].people.add(private(b.key[1:], "vraag-taken"))
+                s.add(request)
+                s.flush()
+                request_id = request.id
+            link_tokens[f"contact-{b.key}"] = signed_links.make(
+                links.CONTACT, {"id": b.id, "n": post.manage_nonce, "r": request_id})
         # An organisation that asks to join: only the platform admin may open or decide it.
         application = OrganisationApplication(
             name="Zorgnetwerk Aanvraag", recognition_number=f"AMA-{TAG}-1", org_type="caw",

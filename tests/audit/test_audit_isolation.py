@@ -30,7 +30,7 @@ from isolation_probes import (api_group, api_probes, link_probes, member_control
                               member_probes, nobody_probes, platform_probes, role_probes)
 from isolation_scans import (attach_log_capture, database_fails_once, database_text,
                              mails_with, public_sweep, raw_storage_hits, text_columns)
-from isolation_world import CANARY, ORG_KEYS, build_world
+from isolation_world import CANARY, ORG_KEYS, TAG, build_world
 
 MIN_PROBES = 5000
 UA = {"User-Agent": "Werkzeug/test"}
@@ -98,6 +98,20 @@ def test_no_organisation_sees_another_ones_people_and_the_canary_stays_home(fres
                 Probe("business", holder, "GET", f"/aanbieden/mijn-aanbod/{token}", ANY),
                 Probe("business", holder, "GET", f"/aanbieden/mijn-aanbod/{token}/wijzigen",
                       ANY)])
+        # A business's own page shows the codes of its own people (in a step there, consent
+        # not withdrawn) and its open request, nothing else of them and nobody else's.
+        for org in ORG_KEYS:
+            key, w = "W" + org, world.orgs[org]
+            codes = {world.reference[w.participants[label]] for label in ("P1", "P2")}
+            holder = Identity(f"business-{key}-own-page", None, UA, forbidden_for(
+                world, None, allow_words=codes | {f"{org}{TAG}-vraag-taken"}), True)
+            business.run("business", [
+                Probe("business", holder, "GET",
+                      f"/aanbieden/mijn-aanbod/{world.link_tokens['manage-' + key]}/mensen", ANY),
+                Probe("business", holder, "GET",
+                      f"/aanbieden/aanvraag/{world.link_tokens['contact-' + key]}", ANY)])
+        own_page = client.get(f"/aanbieden/mijn-aanbod/{world.link_tokens['manage-WA']}/mensen")
+        assert own_page.status_code == 200 and CANARY in own_page.get_data(as_text=True)
         # WA, where the canary works, withdraws: A's staff get a mail about the workpost.
         withdrawn = client.post(f"/aanbieden/mijn-aanbod/{world.link_tokens['manage-WA']}"
                                 "/intrekken", data={"confirm": "y", "reason": "We stoppen."})

@@ -20,7 +20,7 @@ field (aria-describedby on the control or its fieldset, aria-invalid on the cont
 """
 import sys
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,6 +51,7 @@ HERE = {
     "directory.widget": "public", "directory.widget_info": "public",
     "directory.organisations": "public", "signup.manage": "public", "signup.pause": "public",
     "signup.edit": "public", "errors:404": "public", "errors:405": "public",
+    "signup.contact_request": "public", "signup.people": "public", "signup.concern": "public",
     "account.link_problem": "public", "join.apply": "public", "join.sent": "public",
     # The supervisors' workspace (the GET pages are found by walking url_map).
     "account.logout_everywhere": "workspace", "errors:403": "workspace",
@@ -64,6 +65,7 @@ HERE = {
     "supervisor.placements_list": "workspace",
     "supervisor.placement": "workspace", "supervisor.placement_move": "workspace",
     "supervisor.placement_change": "workspace", "supervisor.placement_cadence": "workspace",
+    "supervisor.contact_send": "workspace",
     "supervisor.agreement": "workspace", "supervisor.agreement_print": "workspace",
     "supervisor.evaluations_due": "workspace", "supervisor.evaluation": "workspace",
     "supervisor.my_account": "workspace", "supervisor.api_token": "workspace",
@@ -297,6 +299,7 @@ def _log_in(audit: Audit, email: str, *, enrol_checks: bool):
 
 def _public_world(app):
     from web.account.recovery import link_for
+    from web.services import contact_requests, placements
     from web.signup import links
 
     with app.app_context():
@@ -308,15 +311,24 @@ def _public_world(app):
         invited = make_user(db.session, org, email="invited@axe.example", password=None)
         resetting = make_user(db.session, org, email="reset@axe.example")
         garage = make_workpost(db.session, name="Garage Janssens", legal_form="sole_trader")
+        # A contact request waiting for the garage's answer (issue 16).
+        person = make_participant(db.session, org, reference="AXE-GARAGE", supervisor=enrolled)
+        spot = placements.shortlist(person, garage, enrolled, "", date.today())
+        ask = contact_requests.send(spot, enrolled, tasks="Banden wisselen", hours_per_week=8,
+                                    slots=["mon_am"], start_on=None,
+                                    times=[(date(2030, 1, 8), time(10, 0))],
+                                    now=datetime.now(UTC))
         db.session.commit()
         with app.test_request_context():
             invitation = link_for("invitation", invited)
             reset = link_for("password-reset", resetting)
             manage = "/aanbieden/mijn-aanbod/" + links.token(links.MANAGE, garage)
+            contact = links.contact_url(ask)
         enrolled_email = enrolled.email
     strip = "http://localhost"
     return {"invitation": invitation.replace(strip, ""), "reset": reset.replace(strip, ""),
-            "manage": manage, "enrolled": enrolled_email}
+            "manage": manage, "enrolled": enrolled_email,
+            "contact": contact.replace(strip, "")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -380,6 +392,20 @@ def test_public_and_account_pages(live_server, page, axe, lang):
     audit.visit("/widget/werkposten?provincie=limburg", "framed widget")
     audit.visit("/widget/werkposten?provincie=limburg&gemeente=hasselt&activiteit=kitchen",
                 "framed widget, nothing found")
+
+    # A contact request answered by the business, then its own page and a concern.
+    audit.visit(world["contact"], "contact request")
+    audit.submit("main form", what="contact request, no answer")
+    page.check("#answer-1")
+    audit.submit("main form", what="contact request, not now without a reason")
+    page.check("#answer-0")
+    page.check("#chosen-0")
+    audit.submit("main form", errors=False, what="contact request, answered (flash)")
+    audit.visit(world["manage"] + "/mensen", "the workpost's people")
+    audit.submit("form[action$='/signaal']", what="concern, empty")
+    page.check("#placement-0")
+    page.check("#category-0")
+    audit.submit("form[action$='/signaal']", errors=False, what="concern sent (flash)")
 
     # A business's own offer: paused, then a new e-mail address.
     page.goto(server.url + world["manage"])
@@ -534,6 +560,12 @@ def test_every_workspace_page_and_form(live_server, page, axe, lang):
     audit.submit("form[novalidate]", {"#done_on": ""}, what="evaluation, no date")
     pl, listed = ids["placement_id"], ids["listed"]
     page.goto(server.url + f"{base}/plaatsingen/{listed}")
+    # A contact request from the shortlist entry: no time proposed, then sent.
+    audit.submit("form[action$='/contactaanvraag']", what="contact request, no time",
+                 via="supervisor.contact_send")
+    audit.submit("form[action$='/contactaanvraag']", {"#contact-date_1": "2030-01-08",
+                                                      "#contact-time_1": "10:00"},
+                 errors=False, what="contact request sent (flash)")
     audit.submit("form[action$='/stap']", {"#move-on_date": ""}, what="move, no date")
     audit.submit("form[action$='/stap']", {"#move-on_date": date.today().isoformat()},
                  {"#move-status": "ended", "#move-stop_reason": ""},

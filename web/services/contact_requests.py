@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 
 from web.extensions import db
-from web.models import ContactRequest, Placement, User, WorkpostConcern
+from web.models import ContactRequest, Participant, Placement, User, WorkpostConcern
 from web.models.choices import CONCERN_CATEGORIES, NOT_NOW_REASONS
 from web.services import audit, placements
 from web.services.errors import ServiceError
@@ -59,9 +59,10 @@ def of_workpost(workpost_id: int, request_id: int) -> ContactRequest | None:
 
 
 def open_for_workpost(workpost_id: int) -> list[ContactRequest]:
-    return list(db.session.scalars(select(ContactRequest).join(Placement).where(
+    return list(db.session.scalars(select(ContactRequest).join(Placement).join(Participant).where(
         ContactRequest.workpost_id == workpost_id, ContactRequest.answer.is_(None),
-        Placement.workpost_id == workpost_id, Placement.status != "ended")
+        Placement.workpost_id == workpost_id, Placement.status != "ended",
+        Participant.status != "frozen")
         .order_by(ContactRequest.sent_at)))
 
 
@@ -170,9 +171,11 @@ PEOPLE_STEPS = ("contacted", "meeting", "trial", "agreement", "active", "paused"
 
 
 def people_at(workpost_id: int) -> list[Placement]:
-    """The placements at this workpost the business may know of: in a step with it or active."""
-    return list(db.session.scalars(select(Placement).where(
-        Placement.workpost_id == workpost_id, Placement.status.in_(PEOPLE_STEPS))
+    """The placements at this workpost the business may know of: in a step with it or active,
+    and never someone who withdrew their consent (a frozen profile is shared with nobody)."""
+    return list(db.session.scalars(select(Placement).join(Participant).where(
+        Placement.workpost_id == workpost_id, Placement.status.in_(PEOPLE_STEPS),
+        Participant.status != "frozen")
         .order_by(Placement.start_date, Placement.id)))
 
 
