@@ -1,13 +1,17 @@
 """A sole trader in Aalst offers a place in a real browser, by mouse and by keyboard alone,
-in Dutch and in English: the wizard (with and without error messages, axe-core on every
-step), confirmation by the link in the mail, approval by a platform admin, withdrawal."""
+in Dutch and in English: the wizard (with and without error messages, axe-core and
+HTML_CodeSniffer on every step), confirmation by the link in the mail, approval by a platform
+admin, the rules that hold after approval (open places never above what is free; a change of
+text waits for review while supervisors keep seeing the published version), withdrawal."""
 import re
 import time
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
+import pyotp
 import pytest
+from factories import PASSWORD, make_org, make_user
 from flask_login.utils import _create_identifier
 
 from web.extensions import db
@@ -17,11 +21,21 @@ TEXT = {
     "nl": {"offer": "Bied een plek aan", "next": "Volgende", "send": "Versturen",
            "confirm": "Ja, ik bevestig mijn aanbod", "approve": "Goedkeuren en publiceren",
            "withdraw": "Aanbod intrekken", "withdraw_now": "Trek mijn aanbod in",
-           "org_type": "Ambacht", "sent": "kijk in je mailbox", "done": "ingetrokken"},
+           "org_type": "Ambacht", "sent": "kijk in je mailbox", "done": "ingetrokken",
+           "change_all": "Alles wijzigen", "save_changes": "Bewaar de wijzigingen",
+           "save_places": "Bewaar vrije plaatsen", "too_many": "Kies tussen 0 en 1.",
+           "waits": "Je wijziging wacht op een controle.",
+           "approve_change": "Wijziging goedkeuren en publiceren",
+           "change_online": "de wijziging van Bakkerij Peeters en Zoon staat online"},
     "en": {"offer": "Offer a place", "next": "Next", "send": "Send",
            "confirm": "Yes, I confirm my offer", "approve": "Approve and publish",
            "withdraw": "Withdraw offer", "withdraw_now": "Withdraw my offer",
-           "org_type": "Craft", "sent": "check your mailbox", "done": "withdrawn"},
+           "org_type": "Craft", "sent": "check your mailbox", "done": "withdrawn",
+           "change_all": "Change everything", "save_changes": "Save the changes",
+           "save_places": "Save open places", "too_many": "Choose between 0 and 1.",
+           "waits": "Your change waits for a check.",
+           "approve_change": "Approve and publish the change",
+           "change_online": "the change to Bakkerij Peeters en Zoon is online"},
 }
 FIELDS = {
     "organisatie": {"#enterprise_number": "0403.520.196", "#name": "Bakkerij Peeters",
@@ -111,23 +125,6 @@ class Driver:
             self.page.keyboard.press("Enter")
 
 
-@pytest.fixture()
-def axe(axe_source):
-    """axe-core (WCAG 2.1 A and AA) run through DevTools evaluation: the site's CSP forbids
-    the inline <script> that the shared fixture injects, and rightly so."""
-
-    def run(page) -> list[dict]:
-        if not page.evaluate("() => typeof window.axe === 'object'"):
-            page.evaluate("source => { (0, eval)(source); }", axe_source)
-        result = page.evaluate(
-            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-        return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-                 "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
-
-    return run
-
-
 def _no_violations(axe, page, where):
     violations = axe(page)
     assert violations == [], f"{where}: {violations}"
@@ -204,10 +201,91 @@ def _wizard(page, driver, axe, lang, clock):
     _no_violations(axe, page, "sent")
 
 
+OLD_NAME, NEW_NAME = "Bakkerij Peeters", "Bakkerij Peeters en Zoon"
+
+
+def _supervisor_tab(chromium, server, clock, lang):
+    """A supervisor of an organisation serving Oost-Vlaanderen, logged in (TOTP enrolled at
+    the first login) in a browser context of its own: the people the offer is meant for."""
+    with server.app.app_context():
+        org = make_org(db.session, name="OCMW Aalst", postcode="9300", municipality="Aalst",
+                       lat=50.94, lon=4.04)
+        make_user(db.session, org, email="els@ocmw-aalst.example")
+        db.session.commit()
+    context = chromium.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.goto(f"{server.url}/taal/{lang}?next=/account/inloggen")
+    tab.fill("#email", "els@ocmw-aalst.example")
+    tab.fill("#password", PASSWORD)
+    with tab.expect_navigation():
+        tab.locator("main form").first.locator("button[type=submit]").click()
+    secret = tab.locator("#totp-secret").inner_text().strip()
+    tab.fill("#code", pyotp.TOTP(secret).at(clock()))  # the server's clock, not the wall's
+    with tab.expect_navigation():
+        tab.locator("main form").first.locator("button[type=submit]").click()
+    assert "/tweede-stap" not in tab.url, tab.url
+    return tab
+
+
+def _supervisor_sees(tab, axe, server, workpost_id, lang, name, where):
+    """The supervisor's page of the offer shows this name (and only this one) as its title."""
+    tab.goto(f"{server.url}/taal/{lang}?next=/werkruimte/werkposten/{workpost_id}")
+    assert tab.url.endswith(f"/werkruimte/werkposten/{workpost_id}"), tab.url
+    assert tab.get_attribute("html", "lang") == lang
+    assert tab.inner_text("main h1").strip() == name, where
+    _no_violations(axe, tab, where)
+    # Offers made by businesses are never in the public directory, under any name.
+    assert tab.request.get(f"{server.url}/werkposten/{workpost_id}").status == 404, where
+
+
+def _open_places_refused(page, driver, axe, words):
+    """Capacity 1 and nobody placed: 5 open places is refused, next to the field."""
+    driver.type("#open_places", "5")
+    driver.press(words["save_places"])
+    field = page.locator(".field.field-error", has=page.locator("#open_places"))
+    assert words["too_many"] in field.locator(".error-message").inner_text()
+    assert page.get_attribute("#open_places", "aria-invalid") == "true"
+    assert "open_places-error" in page.get_attribute("#open_places", "aria-describedby")
+    assert page.locator(".error-summary").is_visible()
+    _no_violations(axe, page, "manage, too many open places")
+
+
+def _rename_waits(page, driver, axe, words):
+    """The business renames its approved offer: the change waits, the offer stays as it was."""
+    driver.press(words["change_all"], kind="link")
+    assert page.url.endswith("/wijzigen"), page.url
+    _no_violations(axe, page, "edit")
+    driver.type("#name", NEW_NAME)
+    driver.press(words["save_changes"])
+    assert "/mijn-aanbod/" in page.url and not page.url.endswith("/wijzigen"), page.url
+    assert words["waits"] in page.inner_text("main")
+    assert OLD_NAME in page.inner_text("main h1") and NEW_NAME not in page.inner_text("main h1")
+    _no_violations(axe, page, "manage, change waiting")
+
+
+def _admin_approves_change(page, driver, axe, server, workpost_id, words):
+    page.goto(f"{server.url}/beheer/aanmeldingen")
+    changes = page.locator("section[aria-labelledby=changes]")
+    assert changes.get_by_role("link", name=OLD_NAME, exact=True).count() == 1
+    _no_violations(axe, page, "admin queue, a change waiting")
+    driver.press(OLD_NAME, kind="link")  # the changes come before the decided offers
+    assert page.url.endswith(f"/beheer/wijzigingen/{workpost_id}"), page.url
+    rows = page.locator("table.revision-diff tbody tr")
+    assert rows.count() == 1, rows.all_inner_texts()
+    assert OLD_NAME in rows.first.locator("del").inner_text()
+    assert NEW_NAME in rows.first.locator("ins").inner_text()
+    _no_violations(axe, page, "admin, the change")
+    driver.press(words["approve_change"])
+    assert page.url.endswith("/beheer/aanmeldingen"), page.url
+    assert words["change_online"] in page.inner_text("main")
+    _no_violations(axe, page, "admin queue, change approved")
+
+
 @pytest.mark.parametrize("mode, lang", [("mouse", "nl"), ("keyboard", "en"),
                                         ("keyboard", "nl"), ("mouse", "en")])
 def test_a_sole_trader_in_aalst_goes_from_home_page_to_published_and_withdraws(
-        live_server, page, axe, mode, lang):
+        live_server, chromium, page, axe, mode, lang):
     clock = Clock()
     server = live_server(WTF_CSRF_ENABLED=True, CLOCK=clock)
     driver = Driver(page, mode)
@@ -235,8 +313,26 @@ def test_a_sole_trader_in_aalst_goes_from_home_page_to_published_and_withdraws(
             "published", "Aalst", lang)
 
     approved = _mails(server.app)[-1]
-    page.goto(server.url + _link(approved, "mijn-aanbod"))
+    manage = server.url + _link(approved, "mijn-aanbod")
+    page.goto(manage)
     _no_violations(axe, page, "manage")
+
+    # After approval: open places follow from capacity minus placements; a new name waits
+    # for review while supervisors keep seeing the published one.
+    _open_places_refused(page, driver, axe, words)
+    supervisor = _supervisor_tab(chromium, server, clock, lang)
+    _supervisor_sees(supervisor, axe, server, workpost.id, lang, OLD_NAME, "supervisor, before")
+    _rename_waits(page, driver, axe, words)
+    _supervisor_sees(supervisor, axe, server, workpost.id, lang, OLD_NAME, "supervisor, waiting")
+    with server.app.app_context():
+        workpost = db.session.query(Workpost).one()
+        assert (workpost.name, workpost.open_places) == (OLD_NAME, 1)
+    _admin_approves_change(page, driver, axe, server, workpost.id, words)
+    _supervisor_sees(supervisor, axe, server, workpost.id, lang, NEW_NAME, "supervisor, after")
+    supervisor.context.close()
+    page.goto(manage)
+    assert NEW_NAME in page.inner_text("main h1") and words["waits"] not in page.inner_text("main")
+
     driver.press(words["withdraw"], kind="link")
     driver.press(words["withdraw_now"])
     _no_violations(axe, page, "withdraw with errors")
