@@ -32,3 +32,20 @@ def table_counts(app) -> dict[str, int]:
         with db.engine.connect() as conn:
             return {table.name: conn.scalar(select(func.count()).select_from(table))
                     for table in db.metadata.sorted_tables}
+
+
+def counts_beside_reads(app) -> dict[str, int]:
+    """table_counts, with the access log's read rows (participants.READ_ACTIONS) left out:
+    a refused request that looked a participant up must still leave that trace (issue 14,
+    item 3), and must write nothing else, not even another kind of audit row."""
+    from web.extensions import db
+    from web.models import AuditEvent
+    from web.services.participants import READ_ACTIONS
+
+    counts = table_counts(app)
+    with app.app_context():
+        with db.engine.connect() as conn:
+            counts["audit_events"] = conn.scalar(
+                select(func.count()).select_from(AuditEvent.__table__)
+                .where(AuditEvent.action.not_in(READ_ACTIONS)))
+    return counts
