@@ -84,8 +84,13 @@ def snapshot(app, world: World) -> Snapshot:
     owners: dict[tuple, str] = {}
     audit_max = 0
     with app.app_context(), db.engine.connect() as conn:
-        # The change feed's rows belong to their workpost's owner: read workposts first.
-        for table in sorted(db.metadata.sorted_tables, key=lambda t: t.name == "workpost_changes"):
+        for table in db.metadata.sorted_tables:
+            # The change feed's rows are notices that a workpost or one of its placements
+            # changed: ids and counters, no data. Whoever moves a placement at another
+            # organisation's atelier rightly bumps that atelier's notice; the change itself is
+            # judged on the workposts and placements tables.
+            if table.name == "workpost_changes":
+                continue
             if table.name == "audit_events":
                 audit_max = conn.scalar(select(func.max(table.c.id))) or 0
                 continue
@@ -110,8 +115,6 @@ def _row_owner(world: World, table: str, values, owners) -> str:
                                    if b.id == values["id"]), str(values["id"]))
     if table == "consents":
         return owners.get(("participants", (values["participant_id"],)), "?")
-    if table == "workpost_changes":
-        return owners.get(("workposts", (values["workpost_id"],)), "?")
     if table == "organisation_applications":
         return "platform"  # asks to join; only the platform admin decides
     if table == "placement_events":
