@@ -1,6 +1,6 @@
 """The records tests share, in one place.
 
-- The workspace: organisations, staff, workposts, participants, and a placement walked to
+- The supervisors' area: organisations, staff, workposts, participants, and a placement walked to
   active (make_org, make_user, make_workpost, make_participant, walk_to_active).
 - The directory: supervisor organisations in Limburg and Oost-Vlaanderen with public contact
   data and internal workposts, and the rows that must never be public (make_listed_org,
@@ -159,7 +159,8 @@ def make_directory_world(session) -> dict:
                           activities=("woodwork",), address_public=False,
                           street="Geheimstraat 9")
     w["lommel"] = make_listed_post(session, "Tuinploeg Lommel", "3920", w["lommel_org"])
-    w["kitchen"] = make_listed_post(session, "Keuken De Pot", "9000", w["caw"], activities=("kitchen",))
+    w["kitchen"] = make_listed_post(session, "Keuken De Pot", "9000", w["caw"],
+                                   activities=("kitchen",))
     # Never public: an external sole trader, a paused atelier, an inactive organisation's post.
     w["bakery"] = make_listed_post(session, "Bakkerij Peeters", "3500", None,
                             activities=("green", "kitchen"))

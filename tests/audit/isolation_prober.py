@@ -76,7 +76,7 @@ def build_url(rule, values: dict, query: dict | None = None) -> str:
 
 
 def form_body(world: World, values: dict, org: str | None = None) -> dict:
-    """A plausible form for any workspace POST, written so that the action would succeed if
+    """A plausible form for any supervisor POST, written so that the action would succeed if
     the access check were missing (erase confirms with the target's own reference, the
     move is a valid one, the internal workpost form is complete, ...)."""
     from web.services.agreements import CLAUSE_KEYS

@@ -65,7 +65,7 @@ def staff_route_probes(app, world: World, who: Identity, group: str, audiences, 
 
 
 def member_probes(app, world: World, who: Identity, role: str) -> list[Probe]:
-    """A member of organisation X on the workspace: every route with every id of the other
+    """A member of organisation X in the supervisors' area: every route with every id of the other
     organisations (and of the businesses X may not see), its own lists, and foreign ids in
     query strings and form bodies."""
     org = who.org
@@ -148,7 +148,7 @@ def _foreign_ids_elsewhere(app, world: World, who: Identity, org: str) -> list[P
 def role_probes(app, world: World, ids: Identities) -> list[Probe]:
     """Roles that may not use a route: a supervisor on the organisation admin's pages (own
     and foreign ids), staff on the platform admin's pages, the platform admin and a demoted
-    admin on the workspace."""
+    admin in the supervisors' area."""
     everyone = lambda kind: lambda ident, owner: True  # noqa: E731
     probes = []
     for who in ids.members.values():

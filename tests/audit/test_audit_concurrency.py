@@ -2,7 +2,7 @@
 SIGKILL in the middle of seeding or of a sign-up leaves no partial record.
 
 Runs on SQLite, and on PostgreSQL with `-m db` and TEST_DATABASE_URL. (The race of 50
-attempts on one open place is in tests/web/test_workspace_race.py.)
+attempts on one open place is in tests/web/test_supervisor_race.py.)
 """
 import copy
 import os

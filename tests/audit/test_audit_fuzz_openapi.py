@@ -17,7 +17,7 @@ from hypothesis import given
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis import GenerationMode  # noqa: E402
 
-# The workspace's record factories (tests have no packages, so the folder goes on the path).
+# The supervisors' area's record factories (tests have no packages, so the folder goes on the path).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from factories import (make_org, make_participant, make_user,  # noqa: E402
                                       make_workpost)

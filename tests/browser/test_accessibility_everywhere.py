@@ -4,7 +4,7 @@ without error messages, in a real browser.
 Every route of app.url_map is accounted for below: checked here, checked by another browser
 test (named), or not a page (JSON, CSV, SVG, a redirect). A new route fails
 `test_every_route_is_accounted_for` until someone decides which; a new GET page of the
-workspace or the moderation area is then visited by the walk over url_map without more work.
+supervisor or the moderation area is then visited by the walk over url_map without more work.
 
 What the other browser tests already check is not done again here:
 - test_signup_browser: the business pages, the eight wizard steps and the review with and
@@ -12,7 +12,7 @@ What the other browser tests already check is not done again here:
   pending offer, in both languages;
 - test_directory_browser: every page of sitemap.xml (home, directory, info pages, leaflets,
   privacy, accessibility) in both languages, the nearby search in Dutch with its errors;
-- test_workspace_flow: every workspace page in Dutch without errors, the new-participant form
+- test_supervisor_flow: every supervisor page in Dutch without errors, the new-participant form
   with its errors in Dutch, login, password pages and the TOTP enrolment page in Dutch.
 
 Besides axe, every error state must show its message next to the field and tie it to the
@@ -53,27 +53,27 @@ HERE = {
     "signup.edit": "public", "errors:404": "public", "errors:405": "public",
     "signup.contact_request": "public", "signup.people": "public", "signup.concern": "public",
     "account.link_problem": "public", "join.apply": "public", "join.sent": "public",
-    # The supervisors' workspace (the GET pages are found by walking url_map).
-    "account.logout_everywhere": "workspace", "errors:403": "workspace",
-    "supervisor.dashboard": "workspace", "supervisor.participants_list": "workspace",
-    "supervisor.participant_new": "workspace", "supervisor.participant": "workspace",
-    "supervisor.participant_edit": "workspace", "supervisor.consent": "workspace",
-    "supervisor.consent_withdraw": "workspace", "supervisor.participant_erase": "workspace",
-    "supervisor.participant_print": "workspace", "supervisor.find": "workspace",
-    "supervisor.workpost": "workspace", "supervisor.shortlist_add": "workspace",
-    "supervisor.caseload": "workspace", "supervisor.caseload_accept": "workspace",
-    "supervisor.placements_list": "workspace",
-    "supervisor.placement": "workspace", "supervisor.placement_move": "workspace",
-    "supervisor.placement_change": "workspace", "supervisor.placement_cadence": "workspace",
-    "supervisor.contact_send": "workspace",
-    "supervisor.agreement": "workspace", "supervisor.agreement_print": "workspace",
-    "supervisor.evaluations_due": "workspace", "supervisor.evaluation": "workspace",
-    "supervisor.my_account": "workspace", "supervisor.api_token": "workspace",
-    "supervisor.api_token_revoke": "workspace", "supervisor.organisation": "workspace",
-    "supervisor.internal_workposts": "workspace", "supervisor.internal_workpost_new": "workspace",
-    "supervisor.internal_workpost_edit": "workspace",
-    "supervisor.internal_workpost_status": "workspace", "supervisor.staff_list": "workspace",
-    "supervisor.staff_change": "workspace", "supervisor.audit_log": "workspace",
+    # The supervisors' area (the GET pages are found by walking url_map).
+    "account.logout_everywhere": "supervisor", "errors:403": "supervisor",
+    "supervisor.dashboard": "supervisor", "supervisor.participants_list": "supervisor",
+    "supervisor.participant_new": "supervisor", "supervisor.participant": "supervisor",
+    "supervisor.participant_edit": "supervisor", "supervisor.consent": "supervisor",
+    "supervisor.consent_withdraw": "supervisor", "supervisor.participant_erase": "supervisor",
+    "supervisor.participant_print": "supervisor", "supervisor.find": "supervisor",
+    "supervisor.workpost": "supervisor", "supervisor.shortlist_add": "supervisor",
+    "supervisor.caseload": "supervisor", "supervisor.caseload_accept": "supervisor",
+    "supervisor.placements_list": "supervisor",
+    "supervisor.placement": "supervisor", "supervisor.placement_move": "supervisor",
+    "supervisor.placement_change": "supervisor", "supervisor.placement_cadence": "supervisor",
+    "supervisor.contact_send": "supervisor",
+    "supervisor.agreement": "supervisor", "supervisor.agreement_print": "supervisor",
+    "supervisor.evaluations_due": "supervisor", "supervisor.evaluation": "supervisor",
+    "supervisor.my_account": "supervisor", "supervisor.api_token": "supervisor",
+    "supervisor.api_token_revoke": "supervisor", "supervisor.organisation": "supervisor",
+    "supervisor.internal_workposts": "supervisor", "supervisor.internal_workpost_new": "supervisor",
+    "supervisor.internal_workpost_edit": "supervisor",
+    "supervisor.internal_workpost_status": "supervisor", "supervisor.staff_list": "supervisor",
+    "supervisor.staff_change": "supervisor", "supervisor.audit_log": "supervisor",
     # Moderation.
     "admin.index": "admin", "admin.queue": "admin", "admin.workpost": "admin",
     "admin.reject": "admin", "admin.approve": "admin", "admin.spam": "admin",
@@ -124,7 +124,7 @@ NOT_PAGES = {
 }
 NOT_PAGE_PREFIXES = ("api.", "supervisor_api.")  # the JSON APIs
 
-# Pages that test_workspace_flow already checks in Dutch without errors.
+# Pages that test_supervisor_flow already checks in Dutch without errors.
 DUTCH_PLAIN_ELSEWHERE = {
     "supervisor.dashboard", "supervisor.participants_list", "supervisor.participant_new",
     "supervisor.participant", "supervisor.participant_edit", "supervisor.consent",
@@ -286,7 +286,7 @@ def _log_in(audit: Audit, email: str, *, enrol_checks: bool):
         page.locator("main form").first.locator("button[type=submit]").click()
     secret = page.locator("#totp-secret").inner_text().strip()
     if enrol_checks:
-        if audit.lang == "en":  # the Dutch enrolment page is test_workspace_flow's
+        if audit.lang == "en":  # the Dutch enrolment page is test_supervisor_flow's
             audit.check("TOTP enrolment")
         audit.submit("main form >> nth=0", {"#code": "12"}, what="TOTP enrolment, wrong code")
     page.fill("#code", pyotp.TOTP(secret).now())
@@ -435,9 +435,9 @@ def test_public_and_account_pages(live_server, page, axe, lang):
     audit.finish("public")
 
 
-# --- the workspace ---------------------------------------------------------------------------
+# --- the supervisors' area ----------------------------------------------------------------------
 
-def _workspace_world(app) -> dict:
+def _supervisor_world(app) -> dict:
     from web.services import evaluations, placements
 
     today = date.today()
@@ -475,8 +475,8 @@ def _workspace_world(app) -> dict:
                 "own": own.id}
 
 
-def _workspace_pages(app, ids) -> list[tuple[str, str]]:
-    """(endpoint, URL) of every GET page of the workspace, by walking url_map."""
+def _supervisor_pages(app, ids) -> list[tuple[str, str]]:
+    """(endpoint, URL) of every GET page of the supervisors' area, by walking url_map."""
     args = {"participant_id": ids["participant_id"], "placement_id": ids["placement_id"],
             "evaluation_id": ids["evaluation_id"], "workpost_id": ids["workpost_id"]}
     per_endpoint = {
@@ -501,16 +501,16 @@ def _workspace_pages(app, ids) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_workspace_page_and_form(live_server, page, axe, lang):
+def test_every_supervisor_page_and_form(live_server, page, axe, lang):
     server = live_server(MAP_TILE_URL="")
-    ids = _workspace_world(server.app)
+    ids = _supervisor_world(server.app)
     audit = Audit(server, page, axe, lang)
     english = lang == "en"
     _language(page, server.url, lang, "/account/inloggen")
     _log_in(audit, ids["email"], enrol_checks=True)
 
-    # Every GET page, found in url_map; Dutch without errors is test_workspace_flow's.
-    for endpoint, url in _workspace_pages(server.app, ids):
+    # Every GET page, found in url_map; Dutch without errors is test_supervisor_flow's.
+    for endpoint, url in _supervisor_pages(server.app, ids):
         if english or endpoint not in DUTCH_PLAIN_ELSEWHERE:
             audit.visit(url)
     p, s, u = ids["participant_id"], ids["searching"], ids["unconsented"]
@@ -534,10 +534,10 @@ def test_every_workspace_page_and_form(live_server, page, axe, lang):
     audit.submit("form[action$='/shortlist']", what="shortlist twice",
                  via="supervisor.shortlist_add")
     audit.visit("/beheer/aanmeldingen", "403 for an organisation admin", status=403)
-    audit.visit(f"{base}/deelnemers/999999", "404 in the workspace", status=404)
+    audit.visit(f"{base}/deelnemers/999999", "404 in the supervisors' area", status=404)
 
     # Every form with its errors.
-    if english:  # the Dutch one is test_workspace_flow's
+    if english:  # the Dutch one is test_supervisor_flow's
         page.goto(server.url + f"{base}/deelnemers/nieuw")
         audit.submit("form[novalidate]", what="new participant, empty")
     page.goto(server.url + f"{base}/deelnemers/{p}/bewerken")
@@ -618,7 +618,7 @@ def test_every_workspace_page_and_form(live_server, page, axe, lang):
     audit.submit("form[action$='/verdeling']", errors=False,
                  what="caseload proposals put on the shortlists (flash)",
                  via="supervisor.caseload_accept")
-    audit.finish("workspace", set() if english else DUTCH_PLAIN_ELSEWHERE)
+    audit.finish("supervisor", set() if english else DUTCH_PLAIN_ELSEWHERE)
 
 
 # --- moderation ------------------------------------------------------------------------------
@@ -706,10 +706,10 @@ WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('body *')]
 
 
 def test_pages_fit_a_320_pixel_screen(live_server, chromium, axe):
-    """Every workspace page, the account pages and a business's own offer (test_directory_browser
+    """Every supervisor page, the account pages and a business's own offer (test_directory_browser
     does the sitemap). Tables may scroll in their own box; the page may not scroll sideways."""
     server = live_server(MAP_TILE_URL="", PUBLIC_URL="http://localhost")
-    ids = _workspace_world(server.app)
+    ids = _supervisor_world(server.app)
     public = _public_world(server.app)
     context = chromium.new_context(locale="nl-BE", viewport={"width": 320, "height": 640})
     context.route("**/*", lambda route: route.continue_()
@@ -740,7 +740,7 @@ def test_pages_fit_a_320_pixel_screen(live_server, chromium, axe):
             page.locator("main form").first.locator("button[type=submit]").click()
         measure("TOTP enrolment")
         _log_in(audit, ids["email"], enrol_checks=False)
-        for _endpoint, url in _workspace_pages(server.app, ids):
+        for _endpoint, url in _supervisor_pages(server.app, ids):
             page.goto(server.url + url)
             measure(url)
         page.goto(server.url + "/werkruimte/deelnemers/nieuw")

@@ -70,6 +70,7 @@ def test_the_public_header_folds_behind_a_menu_button(live_server, chromium, axe
 
         # On a wide screen there is no button and the menu is simply there.
         page.set_viewport_size({"width": 1024, "height": 768})
+        button.wait_for(state="hidden")  # the media query's change event comes a moment later
         assert not button.is_visible() and page.evaluate(VISIBLE, ".main-nav")
     finally:
         context.close()
@@ -88,7 +89,7 @@ def test_without_javascript_the_menu_stays_open(live_server, chromium):
         context.close()
 
 
-def test_the_workspace_menu_folds_with_the_site_menu(live_server, chromium, axe):
+def test_the_supervisor_menu_folds_with_the_site_menu(live_server, chromium, axe):
     server = live_server(MAP_TILE_URL="")
     with server.app.app_context():
         user = make_user(db.session, make_org(db.session), email="smal@example.be")
@@ -108,7 +109,7 @@ def test_the_workspace_menu_folds_with_the_site_menu(live_server, chromium, axe)
             page.locator("main form").first.locator("button[type=submit]").click()
         page.goto(server.url + "/werkruimte/")
         button = page.locator(".menu-toggle")
-        assert button.get_attribute("aria-controls") == "site-menu workspace-menu"
+        assert button.get_attribute("aria-controls") == "site-menu supervisor-menu"
         assert not page.evaluate(VISIBLE, ".ws-nav") and not page.evaluate(VISIBLE, ".main-nav")
         assert page.evaluate(HEIGHT) < 120
         assert page.locator("main h1").is_visible()
@@ -116,7 +117,7 @@ def test_the_workspace_menu_folds_with_the_site_menu(live_server, chromium, axe)
         button.click()
         assert page.evaluate(VISIBLE, ".ws-nav") and page.evaluate(VISIBLE, ".main-nav")
         assert axe(page) == []
-        # Escape from a link inside the workspace menu: closed, focus on the button.
+        # Escape from a link inside the supervisor menu: closed, focus on the button.
         page.locator(".ws-nav a").first.focus()
         page.keyboard.press("Escape")
         assert button.get_attribute("aria-expanded") == "false"

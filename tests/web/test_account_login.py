@@ -25,11 +25,11 @@ def staff(db_session):
     return user
 
 
-def test_first_login_enrols_the_app_and_opens_the_workspace(client, staff, db_session):
+def test_first_login_enrols_the_app_and_opens_the_supervisor_area(client, staff, db_session):
     response = _password_step(client, staff)
     assert response.status_code == 302
     assert "/account/tweede-stap" in response.headers["Location"]
-    # Before the code the workspace stays closed.
+    # Before the code the supervisors' area stays closed.
     assert client.get("/werkruimte/").status_code == 302
     page = client.get("/account/tweede-stap").get_data(as_text=True)
     assert "data:image/svg+xml" in page
@@ -58,7 +58,7 @@ def test_a_code_cannot_be_used_twice(client, staff):
     assert "al gebruikt" in response.get_data(as_text=True)
 
 
-def test_a_wrong_code_keeps_the_workspace_closed(client, staff):
+def test_a_wrong_code_keeps_the_supervisor_area_closed(client, staff):
     _enrolled(client, staff)
     _password_step(client, staff)
     response = client.post("/account/tweede-stap", data={"code": "000000"})
@@ -241,7 +241,7 @@ def test_wrong_codes_slow_down_and_a_right_code_too_soon_gets_the_same_answer(
     assert response.status_code == 302
 
 
-def test_logging_out_closes_the_workspace_and_keeps_the_language(client, staff, login):
+def test_logging_out_closes_the_supervisor_area_and_keeps_the_language(client, staff, login):
     login(staff)
     client.get("/taal/en")
     assert client.get("/werkruimte/").status_code == 200

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from test_signup_manage import _edit_data, _reload, _signed_up
 from signup_support import errors_of
 from factories import make_org, make_user
-from test_workspace_participants import PROFILE
+from test_supervisor_participants import PROFILE
 
 import web
 from web.forms import BaseForm

@@ -1,9 +1,9 @@
 """Minimisation by design: a participant's code names nobody, and free text about a participant
 holds the support needed, never a diagnosis or medication."""
 import pytest
-from test_workspace_api import api  # noqa: F401
+from test_supervisor_api import api  # noqa: F401
 from factories import make_participant, make_workpost
-from test_workspace_participants import PROFILE
+from test_supervisor_participants import PROFILE
 
 from web.minimisation import code_problem, health_words
 from web.models import Participant, Placement, PlacementEvent

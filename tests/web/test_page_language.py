@@ -1,5 +1,5 @@
 """<html lang> tells screen readers which voice to use, so it must be the language the page's
-text is in: on every page of the sitemap and on the supervisors' workspace pages, in Dutch
+text is in: on every page of the sitemap and on the supervisors' area pages, in Dutch
 and in English. The page's words are counted against short lists of common words that only
 one of the two languages uses; the language of <html lang> must clearly win."""
 import re
@@ -61,7 +61,7 @@ def test_every_sitemap_page_speaks_its_declared_language(client, world):
     assert problems == {}
 
 
-def test_every_workspace_page_speaks_its_declared_language(client, login, db_session):
+def test_every_supervisor_page_speaks_its_declared_language(client, login, db_session):
     from web.services import placements
 
     org = make_org(db_session)

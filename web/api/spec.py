@@ -42,7 +42,7 @@ def document() -> dict:
             "description": (
                 "Public, read-only data of the Werkpostwijzer directory (internal workposts of "
                 "recognised AMA supervisor organisations in Flanders and Brussels), and the "
-                "token-authenticated API of the supervisors' workspace. Public GET endpoints "
+                "token-authenticated API of the supervisors' area. Public GET endpoints "
                 "allow cross-origin reads (Access-Control-Allow-Origin: *). Bad parameters "
                 "answer 400 with a JSON message."),
         },

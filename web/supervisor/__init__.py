@@ -1,4 +1,4 @@
-"""The supervisors' workspace (/werkruimte): participants, matching, shortlists, placements,
+"""The supervisors' area (/werkruimte): participants, matching, shortlists, placements,
 agreements, evaluations, our organisation; plus the token-authenticated JSON API."""
 from flask import Blueprint, Flask
 

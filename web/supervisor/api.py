@@ -3,7 +3,7 @@ placements of the token holder's own organisation.
 
 Authentication is a personal API token (Authorization: Bearer ...), made on the user's
 account page; there is no cookie session, so CSRF does not apply. Records of another
-organisation answer 404, as in the workspace.
+organisation answer 404, as on the supervisors' pages.
 """
 from functools import wraps
 

@@ -1,4 +1,4 @@
-"""The workspace home (what needs attention today) and the user's own account page."""
+"""The supervisors' home page (what needs attention today) and the user's own account page."""
 from datetime import timedelta
 
 from flask import current_app, flash, redirect, render_template, request, url_for

@@ -1,4 +1,4 @@
-"""Loaders that keep every workspace page inside the user's own organisation.
+"""Loaders that keep every page of the supervisors' area inside the user's own organisation.
 
 A record of another organisation answers 404, exactly like a record that does not exist,
 so that guessing ids reveals nothing. A participant, and the participant of a placement or

@@ -1,4 +1,4 @@
-// On a narrow screen the site menu (and the workspace menu) fold behind one button, so that
+// On a narrow screen the site menu (and the supervisors' menu) fold behind one button, so that
 // the page's own content starts near the top. Without this script the button stays hidden
 // and every menu stays open: nothing depends on it.
 (function () {

@@ -1,4 +1,4 @@
-"""The workspace home: my participants, evaluations due, new workposts, withdrawn workposts."""
+"""The supervisor home: my participants, evaluations due, new workposts, withdrawn workposts."""
 from datetime import UTC, date, datetime, timedelta
 
 from factories import (make_org, make_participant, make_user, make_workpost,
@@ -33,7 +33,7 @@ def test_the_dashboard_shows_what_needs_attention(client, login, db_session):
     assert "te laat" in page
 
 
-def test_the_workspace_speaks_english_too(client, login, db_session):
+def test_the_supervisor_area_speaks_english_too(client, login, db_session):
     org = make_org(db_session)
     user = make_user(db_session, org, name="Sam")
     person = make_participant(db_session, org, reference="EN-1", supervisor=user)

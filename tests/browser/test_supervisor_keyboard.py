@@ -171,7 +171,7 @@ def test_the_core_supervisor_flow_by_keyboard_alone(live_server, page, request):
     keys.follow("BUTTON", "Aanmelden")
     assert _path(page) == "/werkruimte/", page.url
 
-    # The workspace: the skip link leads past both menus to the page's own content.
+    # The supervisors' area: the skip link leads past both menus to the page's own content.
     landed = keys.skip_link()
     assert not landed["inNav"] and landed["what"] == 'a "Nieuwe deelnemer"', landed
     with page.expect_navigation():

@@ -1,6 +1,6 @@
 """A supervisor of an OCMW in Oost-Vlaanderen takes a participant from intake to an active
 placement with a printed agreement, in a real browser; axe-core checks every page on the way
-and every other workspace page."""
+and every other supervisor page."""
 import re
 import sys
 from datetime import date
@@ -179,7 +179,7 @@ def test_from_intake_to_a_signed_agreement_and_an_active_placement(live_server, 
 
 
 def _every_page(app):
-    """URLs of every workspace page that answers GET, with ids of records of this org."""
+    """URLs of every supervisor page that answers GET, with ids of records of this org."""
     from web.services.placements import move, shortlist
 
     with app.app_context():
@@ -217,7 +217,7 @@ def _every_page(app):
         return user.email, urls, [link.replace("http://localhost", "") for link in links]
 
 
-def test_every_workspace_page_passes_axe(live_server, page, axe):
+def test_every_supervisor_page_passes_axe(live_server, page, axe):
     server = live_server()
     email, urls, links = _every_page(server.app)
     for url in ("/account/inloggen", "/account/wachtwoord-vergeten", *links):

@@ -1,4 +1,4 @@
-"""Cross-organisation and cross-role probes over every workspace route and API endpoint.
+"""Cross-organisation and cross-role probes over every supervisor route and API endpoint.
 
 Organisation A (Gent) owns a participant, a placement, an evaluation, an internal workpost
 and staff; organisation B (Limburg) and a platform admin try every route with A's ids, a
