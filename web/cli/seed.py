@@ -125,7 +125,8 @@ def demo(orgs, workposts, participants, seed_value, reset, if_empty):
     _refresh_statistics()
     click.echo(f"Aangemaakt: {counts['organisations']} organisaties, {counts['workposts']} "
                f"werkposten, {counts['participants']} deelnemers, {counts['placements']} "
-               f"plaatsingen ({counts['waiting']} op een wachtlijst), in "
+               f"plaatsingen ({counts['waiting']} op een wachtlijst, {counts['refused']} door een "
+               f"regel geweigerd), in "
                f"{time.perf_counter() - started:.1f} s.")
     _print_logins()
 

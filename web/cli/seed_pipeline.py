@@ -47,6 +47,7 @@ class Walker:
             else:
                 self.external.setdefault(post.province, []).append((post.lat, post.lon, post))
         self.made = 0
+        self.refused = 0  # walks a pipeline rule refused: those people keep looking
 
     # --- choosing a workpost ------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class Walker:
                 self._steps(person, post, by, plan, steps, dates)
             self.made += 1
         except ServiceError:
-            pass  # refused by a rule (the savepoint is gone): this participant keeps looking
+            self.refused += 1  # the savepoint is gone; this participant keeps looking
 
     def _steps(self, person, post, by, plan: Planned, steps, dates) -> None:
         placement = placements.shortlist(person, post, by, "", dates[0])
@@ -196,4 +197,5 @@ def walk_all(rng: random.Random, today: date, participant_ids: list[int],
     for plan in planned:
         if plan.participant < len(walker.people):
             walker.walk(plan)
-    return {"placements": walker.made, "waiting": walker.waiting_lists()}
+    return {"placements": walker.made, "refused": walker.refused,
+            "waiting": walker.waiting_lists()}

@@ -136,32 +136,31 @@ def contact_request(request, sender) -> None:
 
 
 def contact_answered(request) -> None:
-    """To the supervisor: the workpost answered (in Dutch, as supervisors work)."""
+    """To the supervisor: the workpost answered."""
     placement = request.placement
-    user = supervisor_of(placement, request.sent_by_id)
-    if user is None:
-        return
-    with force_locale("nl"):
-        message = mail.render(user.email, _("%(name)s antwoordde op je aanvraag voor %(ref)s",
-                                            name=placement.workpost.name,
-                                            ref=placement.participant.reference),
-                              "contact_answered", request=request, placement=placement,
-                              user=user, placement_url=_placement_url(placement))
-    mail.queue(message)
+    _to_supervisor(placement, supervisor_of(placement, request.sent_by_id),
+                   lambda: _("%(name)s antwoordde op je aanvraag voor %(ref)s",
+                             name=placement.workpost.name, ref=placement.participant.reference),
+                   "contact_answered", request=request)
 
 
 def concern_raised(concern) -> None:
     """To the supervisor, at once: the workpost signals a concern."""
     placement = concern.placement
-    user = supervisor_of(placement)
+    _to_supervisor(placement, supervisor_of(placement),
+                   lambda: _("Signaal van %(name)s over %(ref)s",
+                             name=placement.workpost.name, ref=placement.participant.reference),
+                   "workpost_concern", concern=concern)
+
+
+def _to_supervisor(placement, user, subject, template: str, **context) -> None:
+    """A mail about a placement to its supervisor, in Dutch (as supervisors work); the
+    subject is a callable so that it is written in that language."""
     if user is None:
         return
     with force_locale("nl"):
-        message = mail.render(user.email, _("Signaal van %(name)s over %(ref)s",
-                                            name=placement.workpost.name,
-                                            ref=placement.participant.reference),
-                              "workpost_concern", concern=concern, placement=placement,
-                              user=user, placement_url=_placement_url(placement))
+        message = mail.render(user.email, subject(), template, placement=placement, user=user,
+                              placement_url=_placement_url(placement), **context)
     mail.queue(message)
 
 
